@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { adminRoutes } from "./admin/routes";
+import { addAuthentication } from "./http/auth";
+import { errorHandler, problem, sendProblem } from "./http/errors";
+import { healthRoutes } from "./http/health";
+import { createMetrics } from "./http/metrics";
+import type { App } from "./http/types";
+import type { NodeRuntime } from "./node";
+
+export interface AppOptions {
+  readonly node: NodeRuntime;
+  readonly logger?: FastifyServerOptions["logger"];
+}
+
+/**
+ * The node's HTTP interface: the REST API under /api/v1, its OpenAPI 3.1 description,
+ * health and metrics. Every error leaves as problem+json through one handler.
+ */
+export async function buildApp({ node, logger = false }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, "not_found", `no route ${request.method} ${request.url}`)));
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:", "blob:"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Enlace node API",
+        version: "1",
+        description: "The REST API of one Enlace node. Errors are application/problem+json (RFC 9457) with a stable `code`.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API token from `enlace token create`" },
+          session: { type: "apiKey", in: "cookie", name: "enlace_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  const metrics = createMetrics();
+  healthRoutes(app, node, metrics);
+
+  await app.register(
+    async (api) => {
+      const scoped = api.withTypeProvider<ZodTypeProvider>();
+      addAuthentication(scoped, { db: node.db, node: node.config.node });
+      adminRoutes(scoped, node);
+    },
+    { prefix: "/api/v1" },
+  );
+  return app;
+}

@@ -1,0 +1,144 @@
+import BetterSqlite3 from "better-sqlite3";
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { Tables } from "./tables";
+
+/**
+ * One handle over either engine. Kysely builds the queries that read projections; the hot
+ * paths (append, apply, lookups inside loops) go through `Sql.all/run`, which on SQLite use
+ * prepared statements cached by their text and on PostgreSQL a pre-numbered raw query, so
+ * neither pays Kysely's per-call compilation.
+ */
+export type Dialect = "sqlite" | "postgres";
+
+/** A connection (or transaction) that can run raw SQL written with `?` placeholders. */
+export interface Sql {
+  readonly dialect: Dialect;
+  readonly kysely: Kysely<Tables>;
+  all<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  run(text: string, params?: readonly unknown[]): Promise<number>;
+}
+
+export interface Database {
+  readonly dialect: Dialect;
+  readonly kysely: Kysely<Tables>;
+  /** One write transaction; on SQLite `BEGIN IMMEDIATE`, so writers from other processes queue. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** One connection for a sequence of reads (no transaction). */
+  connection<T>(fn: (c: Sql) => Promise<T>): Promise<T>;
+  /** A read-only snapshot: every read inside sees the same state. */
+  snapshot<T>(fn: (c: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** `postgres://…` for PostgreSQL; otherwise a SQLite file path. */
+  readonly url: string;
+  /** PostgreSQL: a schema to create and use (tests isolate themselves this way). */
+  readonly schema?: string;
+  readonly readonly?: boolean;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return isPostgresUrl(options.url) ? openPostgres(options) : openSqlite(options);
+}
+
+function openSqlite(options: DatabaseOptions): Database {
+  const raw = new BetterSqlite3(options.url, { readonly: options.readonly ?? false });
+  if (!options.readonly) raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = NORMAL");
+  raw.pragma("busy_timeout = 10000");
+  raw.pragma("foreign_keys = ON");
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string) => {
+    let stmt = statements.get(text);
+    if (!stmt) {
+      stmt = raw.prepare(text);
+      if (statements.size > 2000) statements.clear();
+      statements.set(text, stmt);
+    }
+    return stmt;
+  };
+  // Kysely gets the same cache, so its queries reuse prepared statements too.
+  const kysely = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: { close: () => raw.close(), prepare } }),
+  });
+  const bind = (k: Kysely<Tables>): Sql => ({
+    dialect: "sqlite",
+    kysely: k,
+    all: async <T>(text: string, params: readonly unknown[] = []) => prepare(text).all(...params) as T[],
+    run: async (text: string, params: readonly unknown[] = []) => prepare(text).run(...params).changes,
+  });
+  // A statement may only run while this connection is held, so every raw call goes
+  // through Kysely's connection lease (which serialises the single SQLite handle).
+  const leased = <T>(begin: string | undefined, fn: (c: Sql) => Promise<T>) =>
+    kysely.connection().execute(async (conn) => {
+      if (!begin) return fn(bind(conn));
+      raw.exec(begin);
+      try {
+        const result = await fn(bind(conn));
+        raw.exec("COMMIT");
+        return result;
+      } catch (err) {
+        if (raw.inTransaction) raw.exec("ROLLBACK");
+        throw err;
+      }
+    });
+  return {
+    dialect: "sqlite",
+    kysely,
+    transaction: (fn) => leased("BEGIN IMMEDIATE", fn),
+    connection: (fn) => leased(undefined, fn),
+    snapshot: (fn) => leased("BEGIN DEFERRED", fn),
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPostgres(options: DatabaseOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: 10,
+    // int8 (counts, log positions) arrives as text by default; every value we keep fits a double.
+    types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) },
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const numbered = new Map<string, string>();
+  const toPg = (text: string) => {
+    let out = numbered.get(text);
+    if (out === undefined) {
+      let n = 0;
+      out = text.replace(/\?/g, () => `$${++n}`);
+      numbered.set(text, out);
+    }
+    return out;
+  };
+  const bind = (k: Kysely<Tables>): Sql => ({
+    dialect: "postgres",
+    kysely: k,
+    all: async <T>(text: string, params: readonly unknown[] = []) =>
+      (await k.executeQuery<T>(CompiledQuery.raw(toPg(text), [...params]))).rows,
+    run: async (text: string, params: readonly unknown[] = []) =>
+      Number((await k.executeQuery(CompiledQuery.raw(toPg(text), [...params]))).numAffectedRows ?? 0),
+  });
+  return {
+    dialect: "postgres",
+    kysely,
+    transaction: (fn) => kysely.transaction().execute((trx) => fn(bind(trx))),
+    connection: (fn) => kysely.connection().execute((conn) => fn(bind(conn))),
+    snapshot: (fn) =>
+      kysely
+        .transaction()
+        .setIsolationLevel("repeatable read")
+        .execute(async (trx) => {
+          await sql`SET TRANSACTION READ ONLY`.execute(trx);
+          return fn(bind(trx));
+        }),
+    close: () => kysely.destroy(),
+  };
+}

@@ -1,0 +1,325 @@
+import type { KeyObject } from "node:crypto";
+import { checkChain, signEvent } from "../../core/log/chain";
+import type { NodeKeys } from "../../core/log/crypto";
+import { type ChainHead, EMPTY_HEAD, type Event, NATIONAL_SPACE, type NewEvent } from "../../core/log/envelope";
+import type { HybridClock } from "../../core/log/hlc";
+import { uuidv7 } from "../../core/log/ids";
+import type { EventRegistry, EventRejection } from "../../core/log/registry";
+import type { Database, Sql } from "./database";
+import { type Projection, type ProjectionSet, resetProjections, type StoredEvent } from "./projections";
+import { type EventRow, eventRow, insertEventsSql, readLog, rowToStored } from "./rows";
+
+/** A local command broke an event rule (schema, space, writer); nothing was written. */
+export class EventRejectedError extends Error {
+  constructor(
+    readonly code: EventRejection["code"] | "unknown_space",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a received event was refused; the federation layer quarantines it. */
+export interface ApplyRejection {
+  readonly event: Event;
+  readonly reason: string;
+  readonly code: string;
+}
+
+export interface ApplyResult {
+  readonly applied: StoredEvent[];
+  /** Events already held (same hash): skipped, which makes apply idempotent. */
+  readonly duplicates: number;
+  readonly rejected?: ApplyRejection;
+}
+
+/** A write transaction as commands see it: read with `sql`, then `append`. */
+export interface WriteTx {
+  readonly sql: Sql;
+  append(events: readonly NewEvent[]): Promise<StoredEvent[]>;
+}
+
+export interface EventStoreOptions {
+  readonly db: Database;
+  readonly registry: EventRegistry;
+  readonly projections: ProjectionSet;
+  readonly node: { readonly id: string; readonly keys: NodeKeys };
+  readonly clock: HybridClock;
+  /** The pinned verifying key of an origin, or undefined when it is not known. */
+  readonly keyOf: (origin: string) => KeyObject | undefined;
+  /** Whether `origin` is a member of `space` (the national space is always ours alone). */
+  readonly isMember?: (sql: Sql, space: string, origin: string) => Promise<boolean>;
+  readonly wallClock?: () => number;
+}
+
+const INSERT_CHUNK = 200;
+
+/**
+ * The write path of DESIGN.md: stamp → chain → sign → insert → project, in one transaction.
+ * Local writes (`append`) and received events (`apply`) share the insert and the
+ * projections, so both sides' data are projected identically.
+ */
+export function createEventStore(options: EventStoreOptions) {
+  const { db, registry, projections, node, clock } = options;
+  const wall = options.wallClock ?? Date.now;
+  const listeners = new Set<(events: readonly StoredEvent[]) => void>();
+
+  async function isMember(sql: Sql, space: string, origin: string): Promise<boolean> {
+    if (space === NATIONAL_SPACE) return origin === node.id;
+    return options.isMember ? options.isMember(sql, space, origin) : false;
+  }
+
+  async function readHead(sql: Sql, space: string, origin: string): Promise<ChainHead & { hlc?: string }> {
+    if (sql.dialect === "postgres") {
+      // Serialises writers of one chain across app processes; released at commit.
+      await sql.all("SELECT pg_advisory_xact_lock(hashtext(?))", [`${space}/${origin}`]);
+    }
+    const rows = await sql.all<{ seq: number; hash: string; hlc: string }>(
+      "SELECT seq, hash, hlc FROM heads WHERE space = ? AND origin = ?",
+      [space, origin],
+    );
+    const row = rows[0];
+    return row ? { seq: Number(row.seq), hash: row.hash, hlc: row.hlc } : EMPTY_HEAD;
+  }
+
+  async function ownerOf(sql: Sql, space: string, subject: string): Promise<string | undefined> {
+    const rows = await sql.all<{ owner: string }>("SELECT owner FROM subjects WHERE space = ? AND subject = ?", [space, subject]);
+    return rows[0]?.owner;
+  }
+
+  /** Inserts signed events, moves chain heads, records new subjects, runs projections. */
+  async function insert(sql: Sql, batch: readonly { event: Event; hash: string }[]): Promise<StoredEvent[]> {
+    const storedAt = wall();
+    const positions = new Map<string, number>();
+    for (let i = 0; i < batch.length; i += INSERT_CHUNK) {
+      const chunk = batch.slice(i, i + INSERT_CHUNK);
+      const params = chunk.flatMap(({ event, hash }) => eventRow(event, hash, storedAt));
+      const rows = await sql.all<{ pos: number; id: string }>(insertEventsSql(chunk.length), params);
+      for (const r of rows) positions.set(r.id, Number(r.pos));
+    }
+    const tips = new Map<string, { space: string; origin: string; seq: number; hash: string; hlc: string }>();
+    const stored: StoredEvent[] = [];
+    for (const { event, hash } of batch) {
+      tips.set(`${event.space}\u0000${event.origin}`, { space: event.space, origin: event.origin, seq: event.seq, hash, hlc: event.hlc });
+      if (registry.get(event.type, event.v)?.writer === "create") {
+        await sql.run("INSERT INTO subjects (space, subject, owner, type) VALUES (?, ?, ?, ?)", [
+          event.space,
+          event.subject,
+          event.origin,
+          event.type,
+        ]);
+      }
+      stored.push({ ...event, pos: positions.get(event.id) ?? 0, hash });
+    }
+    for (const t of tips.values()) {
+      await sql.run(
+        "INSERT INTO heads (space, origin, seq, hash, hlc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (space, origin) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, hlc = excluded.hlc",
+        [t.space, t.origin, t.seq, t.hash, t.hlc],
+      );
+    }
+    for (const e of stored) {
+      for (const p of projections.for(e.type)) await p.apply(sql, e);
+    }
+    return stored;
+  }
+
+  async function appendIn(sql: Sql, batch: readonly NewEvent[]): Promise<StoredEvent[]> {
+    const heads = new Map<string, ChainHead>();
+    const created = new Map<string, string>();
+    const signed: { event: Event; hash: string }[] = [];
+    for (const ne of batch) {
+      const v = ne.v ?? 1;
+      const rejection = registry.check({ type: ne.type, v, space: ne.space, data: ne.data });
+      if (rejection) throw new EventRejectedError(rejection.code, rejection.message);
+      let head = heads.get(ne.space);
+      if (!head) {
+        if (!(await isMember(sql, ne.space, node.id))) {
+          throw new EventRejectedError("unknown_space", `this node is not a member of space ${ne.space}`);
+        }
+        const h = await readHead(sql, ne.space, node.id);
+        if (h.hlc) clock.advanceTo(h.hlc);
+        head = h;
+      }
+      const key = `${ne.space}\u0000${ne.subject}`;
+      const owner = created.get(key) ?? (await ownerOf(sql, ne.space, ne.subject));
+      const writer = registry.checkWriter({ type: ne.type, v, origin: node.id }, owner);
+      if (writer) throw new EventRejectedError(writer.code, writer.message);
+      if (registry.get(ne.type, v)?.writer === "create") created.set(key, node.id);
+      const sealed = signEvent(
+        {
+          id: uuidv7(wall()),
+          space: ne.space,
+          origin: node.id,
+          seq: head.seq + 1,
+          prev: head.hash,
+          hlc: clock.now(),
+          actor: ne.actor,
+          type: ne.type,
+          v,
+          subject: ne.subject,
+          data: ne.data,
+        },
+        node.keys.privateKey,
+      );
+      signed.push(sealed);
+      heads.set(ne.space, { seq: sealed.event.seq, hash: sealed.hash });
+    }
+    return insert(sql, signed);
+  }
+
+  /** Checks one received chain segment and returns the prefix that may be applied. */
+  async function admit(sql: Sql, events: readonly Event[]): Promise<{ ok: { event: Event; hash: string }[]; duplicates: number; rejected?: ApplyRejection }> {
+    const first = events[0];
+    if (!first) return { ok: [], duplicates: 0 };
+    const { space, origin } = first;
+    const reject = (event: Event, code: string, reason: string) => ({ event, code, reason });
+    const key = options.keyOf(origin);
+    if (!key) return { ok: [], duplicates: 0, rejected: reject(first, "unknown_origin", `no pinned key for origin ${origin}`) };
+    if (space === NATIONAL_SPACE || !(await isMember(sql, space, origin))) {
+      return { ok: [], duplicates: 0, rejected: reject(first, "not_member", `${origin} is not a member of space ${space}`) };
+    }
+    const head = await readHead(sql, space, origin);
+    let duplicates = 0;
+    let fresh = events;
+    if (first.seq <= head.seq) {
+      const held = new Map(
+        (
+          await sql.all<{ seq: number; id: string }>("SELECT seq, id FROM events WHERE space = ? AND origin = ? AND seq >= ? AND seq <= ?", [
+            space,
+            origin,
+            first.seq,
+            head.seq,
+          ])
+        ).map((r) => [Number(r.seq), r.id]),
+      );
+      fresh = events.filter((e) => e.seq > head.seq);
+      for (const e of events.slice(0, events.length - fresh.length)) {
+        if (held.get(e.seq) !== e.id) return { ok: [], duplicates, rejected: reject(e, "fork", `a different event ${space}/${origin}/${e.seq} is already held`) };
+        duplicates++;
+      }
+    }
+    let check = checkChain(fresh, head, key, "last");
+    // A failed batch check does not say which event is bad; checking every one does.
+    if (!check.ok) check = checkChain(fresh, head, key, "all");
+    const limit = check.fault ? check.fault.index : fresh.length;
+    const ok: { event: Event; hash: string }[] = [];
+    const created = new Map<string, string>();
+    for (let i = 0; i < limit; i++) {
+      const e = fresh[i] as Event;
+      const bad = registry.check(e);
+      if (bad) return { ok, duplicates, rejected: reject(e, bad.code, bad.message) };
+      const subjectKey = `${e.space}\u0000${e.subject}`;
+      const owner = created.get(subjectKey) ?? (await ownerOf(sql, e.space, e.subject));
+      const wrong = registry.checkWriter(e, owner);
+      if (wrong) return { ok, duplicates, rejected: reject(e, wrong.code, wrong.message) };
+      try {
+        clock.observe(e.hlc);
+      } catch (err) {
+        return { ok, duplicates, rejected: reject(e, "clock_drift", (err as Error).message) };
+      }
+      if (registry.get(e.type, e.v)?.writer === "create") created.set(subjectKey, e.origin);
+      // Links up to `limit` were verified, so each event's hash is its successor's `prev`.
+      ok.push({ event: e, hash: i === limit - 1 ? check.head.hash : (fresh[i + 1] as Event).prev });
+    }
+    if (check.fault) {
+      const e = fresh[check.fault.index] as Event;
+      return { ok, duplicates, rejected: reject(e, check.fault.reason, `event ${e.space}/${e.origin}/${e.seq}: ${check.fault.reason.replace("_", " ")}`) };
+    }
+    return { ok, duplicates };
+  }
+
+  function notify(events: readonly StoredEvent[]): void {
+    if (events.length === 0) return;
+    for (const l of listeners) l(events);
+  }
+
+  return {
+    db,
+    registry,
+    nodeId: node.id,
+
+    /** Runs `fn` in one write transaction; events it appends commit or vanish with it. */
+    async write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+      const appended: StoredEvent[] = [];
+      const result = await db.transaction((sql) =>
+        fn({
+          sql,
+          append: async (events) => {
+            const stored = await appendIn(sql, events);
+            appended.push(...stored);
+            return stored;
+          },
+        }),
+      );
+      notify(appended);
+      return result;
+    },
+
+    /** Appends events in one transaction. */
+    async append(events: readonly NewEvent[]): Promise<StoredEvent[]> {
+      const stored = await db.transaction((sql) => appendIn(sql, events));
+      notify(stored);
+      return stored;
+    },
+
+    /**
+     * Applies events received from a peer, one (space, origin) chain segment in ascending
+     * seq. Held events are skipped; the first bad event stops the segment and is returned,
+     * with everything before it applied and committed.
+     */
+    async apply(events: readonly Event[]): Promise<ApplyResult> {
+      const result = await db.transaction(async (sql) => {
+        const admitted = await admit(sql, events);
+        const applied = await insert(sql, admitted.ok);
+        return { applied, duplicates: admitted.duplicates, ...(admitted.rejected ? { rejected: admitted.rejected } : {}) };
+      });
+      notify(result.applied);
+      return result;
+    },
+
+    /** The tip of every chain of a space, by origin. */
+    async heads(space: string): Promise<Record<string, ChainHead>> {
+      const rows = await db.kysely.selectFrom("heads").select(["origin", "seq", "hash"]).where("space", "=", space).execute();
+      return Object.fromEntries(rows.map((r) => [r.origin, { seq: Number(r.seq), hash: r.hash }]));
+    },
+
+    /** Drops and replays the given projections (all by default) in one transaction. */
+    async rebuild(which: readonly Projection[] = projections.all): Promise<number> {
+      if (which.length === 0) return 0;
+      return db.transaction(async (sql) => {
+        await resetProjections(sql, which);
+        const wanted = new Set(which);
+        let count = 0;
+        let after = 0;
+        for (;;) {
+          const rows: EventRow[] = await readLog(sql, after, 2000);
+          if (rows.length === 0) break;
+          for (const row of rows) {
+            const e = rowToStored(row);
+            for (const p of projections.for(e.type)) if (wanted.has(p)) await p.apply(sql, e);
+            after = e.pos;
+            count++;
+          }
+        }
+        return count;
+      });
+    },
+
+    /** Rebuilds the projections whose stored version differs from the code's (at start). */
+    async syncProjections(): Promise<string[]> {
+      const rows = await db.kysely.selectFrom("projection_state").selectAll().execute();
+      const known = new Map(rows.map((r) => [r.name, Number(r.version)]));
+      const stale = projections.all.filter((p) => known.get(p.name) !== p.version);
+      await this.rebuild(stale);
+      return stale.map((p) => p.name);
+    },
+
+    /** Called after each commit with the events it stored (SSE, long-poll, metrics). */
+    subscribe(listener: (events: readonly StoredEvent[]) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type EventStore = ReturnType<typeof createEventStore>;

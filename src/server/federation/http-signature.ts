@@ -1,0 +1,332 @@
+import { createHash, type KeyObject, randomBytes } from "node:crypto";
+import { signBytes, verifyBytes } from "../../core/log/crypto";
+
+/**
+ * HTTP Message Signatures (RFC 9421) with Ed25519 and Content-Digest (RFC 9530) for the
+ * federation API, as pure functions over a framework-free message shape: the server hook and
+ * the peer client adapt their own objects to `HttpMessage`.
+ *
+ * The Enlace profile: label `enlace`, keyid = node id, parameters in the order
+ * created, expires (created + 300 s), nonce, alg="ed25519", keyid, covering
+ *   request  ("@method" "@target-uri" "date" "content-digest")
+ *   response ("@status" "date" "content-digest" "@method";req "@target-uri";req "signature";req;key="enlace")
+ * A verifier refuses a signature that leaves any of these out; further components are accepted
+ * when they can be derived. Structured fields are parsed and re-serialised strictly (RFC 8941),
+ * without decimals, which the profile never uses.
+ */
+export interface HttpMessage {
+  method?: string;
+  /** The absolute target URI as the client addressed it (behind a proxy: the public one). */
+  url?: string;
+  /** Present on responses only; its presence is what makes a message a response. */
+  status?: number;
+  headers: Record<string, string | undefined>;
+  /** A string body is hashed as UTF-8; no body hashes as empty. */
+  body?: Uint8Array | string;
+}
+
+export type SignatureFailure =
+  | "missing_signature" | "malformed" | "unknown_key" | "bad_signature"
+  | "digest_mismatch" | "stale" | "replayed" | "missing_component";
+
+const LABEL = "enlace";
+const DEFAULT_MAX_SKEW_MS = 5 * 60_000;
+
+type BareItem = number | string | boolean | Uint8Array | { readonly token: string };
+type Params = Map<string, BareItem>;
+interface Item { value: BareItem; params: Params }
+interface InnerList { items: Item[]; params: Params }
+type Member = Item | InnerList;
+
+class Refusal extends Error {
+  constructor(readonly reason: SignatureFailure, detail: string) {
+    super(detail);
+  }
+}
+function refuse(reason: SignatureFailure, detail: string): never {
+  throw new Refusal(reason, detail);
+}
+
+/** RFC 9530 Content-Digest of a body: `sha-256=:<base64>:`. */
+export function contentDigest(body: Uint8Array | string): string {
+  return `sha-256=:${createHash("sha256").update(body).digest("base64")}:`;
+}
+
+/** A field by case-insensitive name; repeated fields join with ", " (RFC 9110 §5.2). */
+function field(headers: HttpMessage["headers"], name: string): string | undefined {
+  const values: string[] = [];
+  for (const [key, value] of Object.entries(headers)) {
+    if (value !== undefined && key.toLowerCase() === name) values.push(value.replace(/^[ \t]+|[ \t]+$/g, ""));
+  }
+  return values.length === 0 ? undefined : values.join(", ");
+}
+
+/** RFC 8941 §4.2 Dictionary parser; anything outside the grammar is `malformed`. */
+function parseDictionary(text: string): Map<string, Member> {
+  let i = 0;
+  const peek = () => text[i] ?? "";
+  const take = (re: RegExp): string | undefined => {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m) i = re.lastIndex;
+    return m?.[0];
+  };
+  const need = (re: RegExp, what: string) => take(re) ?? refuse("malformed", `expected ${what} at ${i} of ${text}`);
+  const key = () => need(/[a-z*][a-z0-9_.*-]*/y, "a key");
+  const bare = (): BareItem => {
+    const c = peek();
+    if (c === '"') {
+      const quoted = need(/"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y, "a string");
+      return quoted.slice(1, -1).replace(/\\(["\\])/g, "$1");
+    }
+    if (c === ":") return Buffer.from(need(/:[A-Za-z0-9+/]*={0,2}:/y, "a byte sequence").slice(1, -1), "base64");
+    if (c === "?") return need(/\?[01]/y, "a boolean") === "?1";
+    if (/[A-Za-z*]/.test(c)) return { token: need(/[A-Za-z*][-!#$%&'*+.^_`|~0-9A-Za-z:/]*/y, "a token") };
+    return Number(need(/-?[0-9]{1,15}(?![0-9.])/y, "an integer"));
+  };
+  const params = (): Params => {
+    const out: Params = new Map();
+    while (take(/;/y)) {
+      take(/ */y);
+      const k = key();
+      out.set(k, take(/=/y) ? bare() : true); // a repeated key overwrites in place (§4.2.3.2)
+    }
+    return out;
+  };
+  const item = (): Item => ({ value: bare(), params: params() });
+  const member = (): Member => {
+    if (!take(/\(/y)) return item();
+    const items: Item[] = [];
+    for (;;) {
+      take(/ */y);
+      if (take(/\)/y)) return { items, params: params() };
+      items.push(item());
+      if (peek() !== " " && peek() !== ")") refuse("malformed", `expected a space or ")" at ${i} of ${text}`);
+    }
+  };
+  const out = new Map<string, Member>();
+  take(/ */y);
+  while (i < text.length) {
+    const k = key();
+    out.set(k, take(/=/y) ? member() : { value: true, params: params() });
+    take(/[ \t]*/y);
+    if (i === text.length) break;
+    need(/,[ \t]*/y, "a comma");
+    if (i === text.length) refuse("malformed", "a trailing comma");
+  }
+  return out;
+}
+
+/** RFC 8941 §4.1. Refusing control characters keeps a keyid or nonce from adding a line to
+ * the signature base. */
+function serializeBare(v: BareItem): string {
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "?1" : "?0";
+  if (v instanceof Uint8Array) return `:${Buffer.from(v).toString("base64")}:`;
+  if (typeof v !== "string") return v.token;
+  if (!/^[\x20-\x7e]*$/.test(v)) throw new TypeError(`not a structured-field string: ${JSON.stringify(v)}`);
+  return `"${v.replace(/[\\"]/g, "\\$&")}"`;
+}
+function serializeParams(params: Params): string {
+  return [...params].map(([k, v]) => (v === true ? `;${k}` : `;${k}=${serializeBare(v)}`)).join("");
+}
+function serializeMember(m: Member): string {
+  if ("items" in m) return `(${m.items.map(serializeMember).join(" ")})${serializeParams(m.params)}`;
+  return serializeBare(m.value) + serializeParams(m.params);
+}
+/** Identity of a component identifier: the order of its parameters does not matter (§2). */
+function identity(id: Item): string {
+  const params = [...id.params].map((p) => serializeParams(new Map([p])));
+  return serializeBare(id.value) + params.sort().join("");
+}
+
+/**
+ * What must be covered, in signing order. Requests: @method and @target-uri pin the operation
+ * and the whole URI (host, path and query, so a pull cursor cannot be moved); date dates the
+ * message for HTTP; content-digest binds the body. Responses: @status and content-digest pin
+ * the answer; the request's @method, @target-uri and, above all, its signature (which carries
+ * its nonce) bind the answer to that one request, so a recorded response cannot be replayed
+ * to a later request for the same URL.
+ */
+function requiredComponents(response: boolean): Item[] {
+  const c = (name: string, ...params: [string, BareItem][]): Item => ({ value: name, params: new Map(params) });
+  if (!response) return [c("@method"), c("@target-uri"), c("date"), c("content-digest")];
+  const req: [string, BareItem] = ["req", true];
+  return [
+    c("@status"), c("date"), c("content-digest"),
+    c("@method", req), c("@target-uri", req), c("signature", req, ["key", LABEL]),
+  ];
+}
+
+interface Context { msg: HttpMessage; request: HttpMessage | undefined }
+
+/** RFC 9421 §2.5: one component's value, never holding a newline, so no line can be forged. */
+function componentValue(id: Item, ctx: Context): string {
+  const name = typeof id.value === "string" ? id.value : refuse("malformed", "a component name is a string");
+  const unknown = [...id.params.keys()].find((k) => k !== "req" && (k !== "key" || name.startsWith("@")));
+  if (unknown) refuse("malformed", `unsupported parameter ${unknown} on ${name}`);
+  const fromRequest = id.params.get("req") === true;
+  const isResponse = ctx.msg.status !== undefined;
+  if (fromRequest && !isResponse) refuse("malformed", "req applies to responses only");
+  const source = fromRequest ? (ctx.request ?? refuse("missing_component", "a response needs its request")) : ctx.msg;
+  const value = name.startsWith("@")
+    ? derived(name, source, isResponse && !fromRequest)
+    : fieldValue(name, id.params.get("key"), source);
+  return /[\r\n]/.test(value) ? refuse("malformed", `a newline in ${name}`) : value;
+}
+
+function derived(name: string, m: HttpMessage, isResponse: boolean): string {
+  if (name === "@status") {
+    const status = String(m.status);
+    return isResponse && /^[1-9][0-9]{2}$/.test(status) ? status : refuse("missing_component", "@status needs a response");
+  }
+  if (isResponse) refuse("malformed", `${name} needs ;req on a response`);
+  if (name === "@method") return m.method ?? refuse("missing_component", "no method");
+  const url = URL.canParse(m.url ?? "") ? new URL(m.url ?? "") : refuse("missing_component", "no absolute target URI");
+  url.hash = ""; // a fragment is not part of the target URI
+  if (name === "@target-uri") return url.href; // WHATWG-normalised on both sides: host case, default port
+  if (name === "@authority") return url.host;
+  if (name === "@path") return url.pathname;
+  if (name === "@query") return url.search || "?";
+  return refuse("malformed", `unknown derived component ${name}`);
+}
+
+function fieldValue(name: string, key: BareItem | undefined, m: HttpMessage): string {
+  const raw = field(m.headers, name) ?? refuse("missing_component", `${name} is covered but absent`);
+  if (key === undefined) return raw;
+  if (typeof key !== "string") refuse("malformed", "key must be a string");
+  return serializeMember(parseDictionary(raw).get(key) ?? refuse("missing_component", `${name} has no member ${key}`));
+}
+
+/** RFC 9421 §2.5: a line per covered component, then `"@signature-params"`, with no final LF. */
+function signatureBase(covered: InnerList, ctx: Context): string {
+  const lines = covered.items.map((id) => `${serializeMember(id)}: ${componentValue(id, ctx)}`);
+  lines.push(`"@signature-params": ${serializeMember(covered)}`);
+  return lines.join("\n");
+}
+
+/**
+ * Signs a request (or, given `request`, its response) and returns the headers to add:
+ * content-digest (always recomputed from the body), date (only when absent), signature-input
+ * and signature. Throws on a message that cannot be signed (no URL, a response without its
+ * signed request, a keyid that is not printable ASCII).
+ */
+export function signMessage(
+  msg: HttpMessage,
+  opts: { keyId: string; privateKey: KeyObject; now?: number; nonce?: string; request?: HttpMessage },
+): Record<string, string> {
+  const created = Math.floor((opts.now ?? Date.now()) / 1000);
+  const added: Record<string, string> = { "content-digest": contentDigest(msg.body ?? "") };
+  if (field(msg.headers, "date") === undefined) added.date = new Date(created * 1000).toUTCString();
+  const kept = Object.entries(msg.headers).filter(([k]) => !Object.hasOwn(added, k.toLowerCase()));
+  const signed = { ...msg, headers: { ...Object.fromEntries(kept), ...added } };
+  const nonce = opts.nonce ?? randomBytes(16).toString("base64url");
+  const params: [string, BareItem][] = [
+    ["created", created], ["expires", created + DEFAULT_MAX_SKEW_MS / 1000],
+    ["nonce", nonce], ["alg", "ed25519"], ["keyid", opts.keyId],
+  ];
+  const covered: InnerList = { items: requiredComponents(msg.status !== undefined), params: new Map(params) };
+  const base = signatureBase(covered, { msg: signed, request: opts.request });
+  const signature = Buffer.from(signBytes(Buffer.from(base), opts.privateKey), "base64url");
+  const input = `${LABEL}=${serializeMember(covered)}`;
+  return { ...added, "signature-input": input, signature: `${LABEL}=${serializeBare(signature)}` };
+}
+
+export interface VerifyOptions {
+  /** The pinned public key of a peer, by node id; undefined for a stranger. */
+  keyOf(keyId: string): KeyObject | undefined;
+  now?: number;
+  maxSkewMs?: number;
+  /** Records a nonce and says whether it was already seen; see createNonceCache. */
+  seenNonce?(keyId: string, nonce: string, expiresAt: number): boolean;
+  /** For a response: the request as sent, with its Signature field. */
+  request?: HttpMessage;
+}
+
+export type VerifyResult = { ok: true; keyId: string } | { ok: false; reason: SignatureFailure; detail: string };
+
+/** Verifies the `enlace` signature of a request or response; never throws on peer input. */
+export function verifyMessage(msg: HttpMessage, opts: VerifyOptions): VerifyResult {
+  try {
+    return { ok: true, keyId: check(msg, opts) };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.reason, detail: error.message };
+    throw error;
+  }
+}
+
+/** Cheap refusals first; the nonce is spent last, so a forgery can never burn one. */
+function check(msg: HttpMessage, opts: VerifyOptions): string {
+  const covered = parseDictionary(field(msg.headers, "signature-input") ?? "").get(LABEL);
+  const sig = parseDictionary(field(msg.headers, "signature") ?? "").get(LABEL);
+  if (!covered && !sig) refuse("missing_signature", `no "${LABEL}" signature`);
+  if (!covered || !("items" in covered)) return refuse("malformed", "Signature-Input lacks an enlace inner list");
+  if (!sig || "items" in sig || !(sig.value instanceof Uint8Array)) return refuse("malformed", "Signature lacks enlace");
+  const [created, expires, nonce, keyid, alg] = ["created", "expires", "nonce", "keyid", "alg"].map((k) =>
+    covered.params.get(k),
+  );
+  if (typeof created !== "number") return refuse("malformed", "created must be an integer");
+  if (expires !== undefined && typeof expires !== "number") return refuse("malformed", "expires must be an integer");
+  if (typeof nonce !== "string" || typeof keyid !== "string") return refuse("malformed", "nonce and keyid are required");
+  if (alg !== undefined && alg !== "ed25519") refuse("malformed", "alg must be ed25519");
+  requireCoverage(covered.items, msg.status !== undefined);
+  const key = opts.keyOf(keyid);
+  if (key?.asymmetricKeyType !== "ed25519") return refuse("unknown_key", `no Ed25519 key pinned for ${keyid}`);
+  const now = opts.now ?? Date.now();
+  const skew = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
+  const expiresMs = expires === undefined ? Number.POSITIVE_INFINITY : expires * 1000;
+  if (Math.abs(now - created * 1000) > skew) refuse("stale", `created ${created} is more than ${skew} ms from now`);
+  if (now > expiresMs) refuse("stale", `expired at ${expires}`);
+  const base = signatureBase(covered, { msg, request: opts.request });
+  const valid = verifyBytes(Buffer.from(base), Buffer.from(sig.value).toString("base64url"), key);
+  if (!valid) refuse("bad_signature", "the signature does not verify");
+  checkDigest(msg);
+  // Freshness bounds the replay window: past it the message is stale, so the nonce can go.
+  const forgetAt = Math.min(created * 1000 + skew, expiresMs);
+  if (opts.seenNonce?.(keyid, nonce, forgetAt)) refuse("replayed", `nonce ${nonce} already seen for ${keyid}`);
+  return keyid;
+}
+
+function requireCoverage(items: Item[], response: boolean): void {
+  const seen = new Set(items.map(identity));
+  if (seen.size !== items.length) refuse("malformed", "a component is covered twice");
+  const missing = requiredComponents(response).find((id) => !seen.has(identity(id)));
+  if (missing) refuse("missing_component", `${serializeMember(missing)} is not covered`);
+}
+
+/** The covered Content-Digest must hold a sha-256 equal to the body's (RFC 9530). */
+function checkDigest(msg: HttpMessage): void {
+  const claimed = parseDictionary(field(msg.headers, "content-digest") ?? "").get("sha-256");
+  if (!claimed || "items" in claimed || !(claimed.value instanceof Uint8Array)) refuse("digest_mismatch", "no sha-256");
+  const actual = createHash("sha256").update(msg.body ?? "").digest();
+  if (!actual.equals(claimed.value)) refuse("digest_mismatch", "the body does not match Content-Digest");
+}
+
+/**
+ * A bounded replay memory for verifyMessage's `seenNonce`: true when (keyId, nonce) is still
+ * remembered, else it is recorded until `expiresAt` (ms). Expired entries are evicted; when
+ * full of live ones it fails closed (reports a replay) rather than forget a nonce early.
+ */
+export function createNonceCache(
+  opts: { max?: number; now?: () => number } = {},
+): (keyId: string, nonce: string, expiresAt: number) => boolean {
+  const max = opts.max ?? 50_000;
+  const clock = opts.now ?? Date.now;
+  const forgetAt = new Map<string, number>(); // insertion order is roughly expiry order
+  const evict = (now: number, all: boolean) => {
+    for (const [k, at] of forgetAt) {
+      if (at < now) forgetAt.delete(k);
+      else if (!all) return;
+    }
+  };
+  return (keyId, nonce, expiresAt) => {
+    const now = clock();
+    const key = `${keyId}\n${nonce}`; // sf-strings hold no newline, so the pair is unambiguous
+    if ((forgetAt.get(key) ?? Number.NEGATIVE_INFINITY) >= now) return true;
+    evict(now, forgetAt.size >= max);
+    if (forgetAt.size >= max) return true;
+    forgetAt.delete(key);
+    forgetAt.set(key, expiresAt);
+    return false;
+  };
+}

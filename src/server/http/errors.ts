@@ -1,0 +1,106 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { DomainError } from "../../core/errors";
+import { EventRejectedError } from "../db/event-store";
+
+/**
+ * Every error code Enlace answers with, its HTTP status, and the sentence a person reads,
+ * in Spanish and English. This is the one place a code meets a status.
+ */
+export const PROBLEMS = {
+  "validation.failed": { status: 400, es: "Los datos enviados no son válidos.", en: "The request is not valid." },
+  "request.malformed": { status: 400, es: "La solicitud está mal formada.", en: "The request is malformed." },
+  "request.unsupported_media_type": { status: 415, es: "Tipo de contenido no admitido.", en: "Unsupported content type." },
+  "request.too_large": { status: 413, es: "La solicitud es demasiado grande.", en: "The request is too large." },
+  "request.cross_origin": { status: 403, es: "Solicitud de otro origen rechazada.", en: "Cross-origin request refused." },
+  "auth.required": { status: 401, es: "Debe iniciar sesión.", en: "You must log in." },
+  "auth.bad_credentials": { status: 401, es: "Usuario o contraseña incorrectos.", en: "Wrong username or password." },
+  "auth.session_expired": { status: 401, es: "La sesión ha expirado.", en: "The session has expired." },
+  "auth.bad_token": { status: 401, es: "Token de API desconocido.", en: "Unknown API token." },
+  "auth.token_revoked": { status: 401, es: "El token de API fue revocado.", en: "The API token was revoked." },
+  "auth.token_expired": { status: 401, es: "El token de API ha expirado.", en: "The API token has expired." },
+  "auth.forbidden": { status: 403, es: "No tiene permiso para esta acción.", en: "You are not allowed to do this." },
+  "rate_limited": { status: 429, es: "Demasiados intentos; espere un momento.", en: "Too many attempts; wait a moment." },
+  "not_found": { status: 404, es: "No encontrado.", en: "Not found." },
+  "user.not_found": { status: 404, es: "El usuario no existe.", en: "No such user." },
+  "user.exists": { status: 409, es: "El usuario ya existe.", en: "The user already exists." },
+  "user.disabled": { status: 409, es: "El usuario está deshabilitado.", en: "The user is disabled." },
+  "user.last_admin": { status: 409, es: "No se puede retirar al último administrador.", en: "The last admin cannot be removed." },
+  "token.not_found": { status: 404, es: "El token no existe.", en: "No such token." },
+  "event.rejected": { status: 422, es: "El cambio no respeta las reglas del registro.", en: "The change breaks a log rule." },
+  "space.unknown": { status: 404, es: "Espacio desconocido.", en: "Unknown space." },
+  "service.unavailable": { status: 503, es: "Servicio no disponible.", en: "Service unavailable." },
+  internal: { status: 500, es: "Error interno.", en: "Internal error." },
+} as const satisfies Record<string, { status: number; es: string; en: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+const isKnown = (code: string): code is ProblemCode => Object.hasOwn(PROBLEMS, code);
+
+/** Spanish first: English only when the client asks for it before Spanish. */
+export function languageOf(request: FastifyRequest): "es" | "en" {
+  const header = request.headers["accept-language"] ?? "";
+  const en = header.search(/\ben\b/i);
+  const es = header.search(/\bes\b/i);
+  return en >= 0 && (es < 0 || en < es) ? "en" : "es";
+}
+
+export function problem(request: FastifyRequest, code: string, detail?: string, errors?: FieldError[]): Problem {
+  const known = isKnown(code) ? PROBLEMS[code] : PROBLEMS.internal;
+  return {
+    type: `urn:enlace:problem:${code}`,
+    title: known[languageOf(request)],
+    status: known.status,
+    code,
+    ...(detail ? { detail } : {}),
+    instance: `urn:enlace:request:${request.id}`,
+    ...(errors && errors.length ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  return reply.status(p.status).type("application/problem+json").send(p);
+}
+
+const LOCATION: Record<string, string> = { body: "", querystring: "query.", params: "path.", headers: "header." };
+
+/** Maps anything a handler throws to problem+json; unknown errors are logged and hidden. */
+export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
+    return sendProblem(reply, problem(request, isKnown(error.code) ? error.code : "internal", error.message, errors));
+  }
+  if (error instanceof EventRejectedError) return sendProblem(reply, problem(request, "event.rejected", error.message));
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = LOCATION[(error as { validationContext?: string }).validationContext ?? "body"] ?? "";
+    const errors = error.validation.map((v) => ({
+      field: `${where}${v.instancePath.replace(/^\//, "").replace(/\//g, ".")}` || "body",
+      message: v.message ?? "invalid",
+    }));
+    return sendProblem(reply, problem(request, "validation.failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors));
+  }
+  const status = (error as FastifyError).statusCode ?? 500;
+  const code = (error as FastifyError).code ?? "";
+  if (status === 429) return sendProblem(reply, problem(request, "rate_limited"));
+  if (status === 415 || code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return sendProblem(reply, problem(request, "request.unsupported_media_type", error.message));
+  if (status === 413) return sendProblem(reply, problem(request, "request.too_large"));
+  if (status === 400) return sendProblem(reply, problem(request, "request.malformed", error.message, [{ field: "body", message: error.message }]));
+  if (status === 404) return sendProblem(reply, problem(request, "not_found"));
+  request.log.error({ err: error }, "unhandled error");
+  return sendProblem(reply, problem(request, "internal"));
+}

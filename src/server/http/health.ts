@@ -1,0 +1,43 @@
+import type { NodeRuntime } from "../node";
+import { problem, sendProblem } from "./errors";
+import type { Metrics } from "./metrics";
+import type { App } from "./types";
+
+/**
+ * `/healthz` (the process answers), `/readyz` (the database answers) and `/metrics`
+ * (Prometheus text: requests, latency, events appended, log size).
+ */
+export function healthRoutes(app: App, node: NodeRuntime, metrics: Metrics): void {
+  const requests = metrics.counter("enlace_http_requests_total", "HTTP requests by method, route and status");
+  const latency = metrics.histogram("enlace_http_request_duration_seconds", "HTTP request latency");
+  const appended = metrics.counter("enlace_events_stored_total", "Events stored by this process, by space and origin");
+  metrics.gauge("enlace_log_events", "Events in the log (highest log position)", async () => {
+    const row = await node.db.kysely.selectFrom("events").select((eb) => eb.fn.max("pos").as("n")).executeTakeFirst();
+    return [{ labels: {}, value: Number(row?.n ?? 0) }];
+  });
+  node.store.subscribe((events) => {
+    for (const e of events) appended({ space: e.space, origin: e.origin });
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    const route = request.routeOptions.url ?? "unmatched";
+    requests({ method: request.method, route, status: String(reply.statusCode) });
+    latency({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  const hidden = { schema: { hide: true }, config: { public: true } } as const;
+  app.get("/healthz", hidden, async () => ({ status: "ok" }));
+  app.get("/readyz", hidden, async (request, reply) => {
+    try {
+      await node.db.kysely.selectFrom("projection_state").select("name").limit(1).execute();
+      return { status: "ready" };
+    } catch (err) {
+      request.log.warn({ err }, "database not ready");
+      return sendProblem(reply, problem(request, "service.unavailable", "the database does not answer"));
+    }
+  });
+  app.get("/metrics", hidden, async (_request, reply) => {
+    reply.type("text/plain; version=0.0.4");
+    return metrics.render();
+  });
+}

@@ -1,0 +1,156 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { exportPrivateKeyPem, generateNodeKeys, loadNodeKeys, type NodeKeys } from "../core/log/crypto";
+import { NATIONAL_SPACE } from "../core/log/envelope";
+import { createHlc } from "../core/log/hlc";
+import { type Database, openDatabase } from "./db/database";
+import { createEventStore, type EventStore } from "./db/event-store";
+import { migrate } from "./db/migrate";
+import { CONFIG_FILE, ConfigError, DB_FILE, databaseUrlFor, KEY_FILE, type NodeConfig, nodeConfigSchema, readNodeConfig } from "./config";
+import { type NodeModel, nodeModel } from "./registry";
+
+/** A running node's parts: its folder, identity, database and event store. */
+export interface NodeRuntime {
+  readonly dir: string;
+  readonly config: NodeConfig;
+  readonly keys: NodeKeys;
+  readonly db: Database;
+  readonly store: EventStore;
+  readonly model: NodeModel;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly model?: NodeModel;
+  /** PostgreSQL schema to use (tests). */
+  readonly schema?: string;
+  readonly wallClock?: () => number;
+}
+
+function readKeys(dir: string): NodeKeys {
+  const path = join(dir, KEY_FILE);
+  if (!existsSync(path)) throw new ConfigError(`the node key ${path} is missing`);
+  try {
+    return loadNodeKeys(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new ConfigError(`the node key ${path} is unreadable: ${(err as Error).message}`);
+  }
+}
+
+/** Opens a node folder: migrates the database, rebuilds stale projections, checks identity. */
+export async function openNode(dir: string, options: OpenOptions = {}): Promise<NodeRuntime> {
+  const config = readNodeConfig(dir);
+  const keys = readKeys(dir);
+  const model = options.model ?? nodeModel();
+  const url = databaseUrlFor(dir, config, options.env);
+  const db = await openDatabase({ url, ...(options.schema ? { schema: options.schema } : {}) });
+  try {
+    await migrate(db);
+    const store = createEventStore({
+      db,
+      ...model,
+      node: { id: config.node, keys },
+      clock: createHlc(options.wallClock),
+      keyOf: (origin) => (origin === config.node ? keys.publicKey : undefined),
+      ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+    });
+    await store.syncProjections();
+    await checkIdentity(db, config, keys);
+    return { dir, config, keys, db, store, model, close: () => db.close() };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
+
+/** The first national event names the node and its key; a database of another node is refused. */
+async function checkIdentity(db: Database, config: NodeConfig, keys: NodeKeys): Promise<void> {
+  const genesis = await db.kysely
+    .selectFrom("events")
+    .select(["origin", "type", "data"])
+    .where("space", "=", NATIONAL_SPACE)
+    .where("seq", "=", 1)
+    .executeTakeFirst();
+  if (!genesis) return;
+  const data = JSON.parse(genesis.data) as { publicKey?: string };
+  if (genesis.origin !== config.node || genesis.type !== "node.created" || data.publicKey !== keys.publicKeyText) {
+    throw new ConfigError(`the database belongs to node ${genesis.origin}, not to this folder's node ${config.node} and key`);
+  }
+}
+
+export interface InitOptions {
+  readonly dir: string;
+  readonly node: string;
+  readonly name: string;
+  readonly country: string;
+  readonly port?: number;
+  readonly host?: string;
+  readonly publicUrl?: string;
+  readonly databaseUrl?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly schema?: string;
+  /** Restore brings its own key and log instead of a new key and a genesis event. */
+  readonly keyPem?: string;
+  readonly genesis?: boolean;
+}
+
+/**
+ * Creates a node folder: config, a new Ed25519 key (0600), the database, and the genesis
+ * event. On any failure the folder is left as it was found.
+ */
+export async function initNode(options: InitOptions): Promise<NodeRuntime> {
+  const parsed = nodeConfigSchema.safeParse({
+    node: options.node,
+    name: options.name,
+    country: options.country,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`--${issue?.path.join(".") ?? "config"}: ${issue?.message}`);
+  }
+  const config = parsed.data;
+  const { dir } = options;
+  if (existsSync(join(dir, CONFIG_FILE))) throw new ConfigError(`${dir} is already a node folder`);
+  const created = !existsSync(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const written: string[] = [];
+  try {
+    const keys = options.keyPem ? loadNodeKeys(options.keyPem) : generateNodeKeys();
+    const keyPath = join(dir, KEY_FILE);
+    writeFileSync(keyPath, options.keyPem ?? exportPrivateKeyPem(keys.privateKey), { mode: 0o600, flag: "wx" });
+    chmodSync(keyPath, 0o600);
+    written.push(keyPath);
+    const configPath = join(dir, CONFIG_FILE);
+    writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`, { flag: "wx" });
+    written.push(configPath);
+    const node = await openNode(dir, {
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.schema ? { schema: options.schema } : {}),
+    });
+    if (options.genesis !== false) {
+      await node.store.append([
+        {
+          space: NATIONAL_SPACE,
+          type: "node.created",
+          subject: config.node,
+          actor: `system@${config.node}`,
+          data: { node: config.node, name: config.name, country: config.country, publicKey: keys.publicKeyText },
+        },
+      ]);
+    }
+    return node;
+  } catch (err) {
+    if (created) rmSync(dir, { recursive: true, force: true });
+    else {
+      const dbFile = databaseUrlFor(dir, config, options.env);
+      if (dbFile === join(dir, DB_FILE)) written.push(dbFile, `${dbFile}-wal`, `${dbFile}-shm`);
+      for (const f of written) rmSync(f, { force: true });
+    }
+    throw err;
+  }
+}

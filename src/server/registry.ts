@@ -1,0 +1,17 @@
+import { ADMIN_EVENTS } from "../core/admin/events";
+import { createEventRegistry, type EventDefinition } from "../core/log/registry";
+import { usersProjection } from "./admin/projection";
+import { createProjectionSet, type Projection } from "./db/projections";
+
+/**
+ * The composition root of event types and projections: every domain adds its own here.
+ * Tests and benchmarks may pass extra ones (e.g. a sample type) through `extra`.
+ */
+export function nodeModel(extra: { events?: readonly EventDefinition[]; projections?: readonly Projection[] } = {}) {
+  return {
+    registry: createEventRegistry([...ADMIN_EVENTS, ...(extra.events ?? [])]),
+    projections: createProjectionSet([usersProjection, ...(extra.projections ?? [])]),
+  };
+}
+
+export type NodeModel = ReturnType<typeof nodeModel>;

@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportPrivateKeyPem, generateNodeKeys, loadNodeKeys, type NodeKeys } from "../core/log/crypto";
@@ -17,6 +18,8 @@ export interface NodeRuntime {
   readonly db: Database;
   readonly store: EventStore;
   readonly model: NodeModel;
+  /** The verifying key of an origin: this node's own, or a pinned peer's. */
+  keyOf(origin: string): KeyObject | undefined;
   close(): Promise<void>;
 }
 
@@ -47,17 +50,18 @@ export async function openNode(dir: string, options: OpenOptions = {}): Promise<
   const db = await openDatabase({ url, ...(options.schema ? { schema: options.schema } : {}) });
   try {
     await migrate(db);
+    const keyOf = (origin: string) => (origin === config.node ? keys.publicKey : undefined);
     const store = createEventStore({
       db,
       ...model,
       node: { id: config.node, keys },
       clock: createHlc(options.wallClock),
-      keyOf: (origin) => (origin === config.node ? keys.publicKey : undefined),
+      keyOf,
       ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     });
     await store.syncProjections();
     await checkIdentity(db, config, keys);
-    return { dir, config, keys, db, store, model, close: () => db.close() };
+    return { dir, config, keys, db, store, model, keyOf, close: () => db.close() };
   } catch (err) {
     await db.close();
     throw err;

@@ -2,17 +2,13 @@ import { createHash, type KeyObject, randomBytes } from "node:crypto";
 import { signBytes, verifyBytes } from "../../core/log/crypto";
 
 /**
- * HTTP Message Signatures (RFC 9421) with Ed25519 and Content-Digest (RFC 9530) for the
- * federation API, as pure functions over a framework-free message shape: the server hook and
- * the peer client adapt their own objects to `HttpMessage`.
- *
- * The Enlace profile: label `enlace`, keyid = node id, parameters in the order
- * created, expires (created + 300 s), nonce, alg="ed25519", keyid, covering
+ * HTTP Message Signatures (RFC 9421, Ed25519) and Content-Digest (RFC 9530) for the federation
+ * API, as pure functions over a framework-free message shape. Profile: label `enlace`, keyid =
+ * node id, parameters created;expires (created + 300 s);nonce;alg="ed25519";keyid, covering
  *   request  ("@method" "@target-uri" "date" "content-digest")
  *   response ("@status" "date" "content-digest" "@method";req "@target-uri";req "signature";req;key="enlace")
- * A verifier refuses a signature that leaves any of these out; further components are accepted
- * when they can be derived. Structured fields are parsed and re-serialised strictly (RFC 8941),
- * without decimals, which the profile never uses.
+ * Leaving one out is refused; further covered fields are accepted. Structured fields are parsed
+ * and re-serialised strictly (RFC 8941), without decimals, which the profile never uses.
  */
 export interface HttpMessage {
   method?: string;
@@ -25,19 +21,16 @@ export interface HttpMessage {
   body?: Uint8Array | string;
 }
 
-export type SignatureFailure =
-  | "missing_signature" | "malformed" | "unknown_key" | "bad_signature"
+export type SignatureFailure = "missing_signature" | "malformed" | "unknown_key" | "bad_signature"
   | "digest_mismatch" | "stale" | "replayed" | "missing_component";
 
 const LABEL = "enlace";
 const DEFAULT_MAX_SKEW_MS = 5 * 60_000;
-
 type BareItem = number | string | boolean | Uint8Array | { readonly token: string };
 type Params = Map<string, BareItem>;
 interface Item { value: BareItem; params: Params }
 interface InnerList { items: Item[]; params: Params }
 type Member = Item | InnerList;
-
 class Refusal extends Error {
   constructor(readonly reason: SignatureFailure, detail: string) {
     super(detail);
@@ -54,10 +47,8 @@ export function contentDigest(body: Uint8Array | string): string {
 
 /** A field by case-insensitive name; repeated fields join with ", " (RFC 9110 §5.2). */
 function field(headers: HttpMessage["headers"], name: string): string | undefined {
-  const values: string[] = [];
-  for (const [key, value] of Object.entries(headers)) {
-    if (value !== undefined && key.toLowerCase() === name) values.push(value.replace(/^[ \t]+|[ \t]+$/g, ""));
-  }
+  const matching = Object.entries(headers).filter(([key, value]) => value !== undefined && key.toLowerCase() === name);
+  const values = matching.map(([, value]) => (value ?? "").replace(/^[ \t]+|[ \t]+$/g, ""));
   return values.length === 0 ? undefined : values.join(", ");
 }
 
@@ -75,10 +66,7 @@ function parseDictionary(text: string): Map<string, Member> {
   const key = () => need(/[a-z*][a-z0-9_.*-]*/y, "a key");
   const bare = (): BareItem => {
     const c = peek();
-    if (c === '"') {
-      const quoted = need(/"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y, "a string");
-      return quoted.slice(1, -1).replace(/\\(["\\])/g, "$1");
-    }
+    if (c === '"') return need(/"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y, "a string").slice(1, -1).replace(/\\(.)/g, "$1");
     if (c === ":") return Buffer.from(need(/:[A-Za-z0-9+/]*={0,2}:/y, "a byte sequence").slice(1, -1), "base64");
     if (c === "?") return need(/\?[01]/y, "a boolean") === "?1";
     if (/[A-Za-z*]/.test(c)) return { token: need(/[A-Za-z*][-!#$%&'*+.^_`|~0-9A-Za-z:/]*/y, "a token") };
@@ -86,29 +74,24 @@ function parseDictionary(text: string): Map<string, Member> {
   };
   const params = (): Params => {
     const out: Params = new Map();
-    while (take(/;/y)) {
-      take(/ */y);
-      const k = key();
-      out.set(k, take(/=/y) ? bare() : true); // a repeated key overwrites in place (§4.2.3.2)
-    }
+    // Arguments evaluate left to right; a repeated key overwrites in place (§4.2.3.2).
+    while (take(/; */y)) out.set(key(), take(/=/y) ? bare() : true);
     return out;
   };
-  const item = (): Item => ({ value: bare(), params: params() });
   const member = (): Member => {
-    if (!take(/\(/y)) return item();
+    if (!take(/\(/y)) return { value: bare(), params: params() };
     const items: Item[] = [];
     for (;;) {
       take(/ */y);
       if (take(/\)/y)) return { items, params: params() };
-      items.push(item());
+      items.push({ value: bare(), params: params() });
       if (peek() !== " " && peek() !== ")") refuse("malformed", `expected a space or ")" at ${i} of ${text}`);
     }
   };
   const out = new Map<string, Member>();
   take(/ */y);
   while (i < text.length) {
-    const k = key();
-    out.set(k, take(/=/y) ? member() : { value: true, params: params() });
+    out.set(key(), take(/=/y) ? member() : { value: true, params: params() });
     take(/[ \t]*/y);
     if (i === text.length) break;
     need(/,[ \t]*/y, "a comma");
@@ -135,10 +118,8 @@ function serializeMember(m: Member): string {
   return serializeBare(m.value) + serializeParams(m.params);
 }
 /** Identity of a component identifier: the order of its parameters does not matter (§2). */
-function identity(id: Item): string {
-  const params = [...id.params].map((p) => serializeParams(new Map([p])));
-  return serializeBare(id.value) + params.sort().join("");
-}
+const identity = (id: Item) =>
+  serializeBare(id.value) + [...id.params].map((p) => serializeParams(new Map([p]))).sort().join("");
 
 /**
  * What must be covered, in signing order. Requests: @method and @target-uri pin the operation
@@ -152,13 +133,11 @@ function requiredComponents(response: boolean): Item[] {
   const c = (name: string, ...params: [string, BareItem][]): Item => ({ value: name, params: new Map(params) });
   if (!response) return [c("@method"), c("@target-uri"), c("date"), c("content-digest")];
   const req: [string, BareItem] = ["req", true];
-  return [
-    c("@status"), c("date"), c("content-digest"),
-    c("@method", req), c("@target-uri", req), c("signature", req, ["key", LABEL]),
-  ];
+  const ofRequest = [c("@method", req), c("@target-uri", req), c("signature", req, ["key", LABEL])];
+  return [c("@status"), c("date"), c("content-digest"), ...ofRequest];
 }
 
-interface Context { msg: HttpMessage; request: HttpMessage | undefined }
+type Context = { msg: HttpMessage; request: HttpMessage | undefined };
 
 /** RFC 9421 §2.5: one component's value, never holding a newline, so no line can be forged. */
 function componentValue(id: Item, ctx: Context): string {
@@ -176,19 +155,14 @@ function componentValue(id: Item, ctx: Context): string {
 }
 
 function derived(name: string, m: HttpMessage, isResponse: boolean): string {
-  if (name === "@status") {
-    const status = String(m.status);
-    return isResponse && /^[1-9][0-9]{2}$/.test(status) ? status : refuse("missing_component", "@status needs a response");
-  }
+  const status = String(m.status);
+  if (name === "@status") return isResponse && /^[1-9]\d\d$/.test(status) ? status : refuse("malformed", "no @status");
   if (isResponse) refuse("malformed", `${name} needs ;req on a response`);
   if (name === "@method") return m.method ?? refuse("missing_component", "no method");
   const url = URL.canParse(m.url ?? "") ? new URL(m.url ?? "") : refuse("missing_component", "no absolute target URI");
   url.hash = ""; // a fragment is not part of the target URI
-  if (name === "@target-uri") return url.href; // WHATWG-normalised on both sides: host case, default port
-  if (name === "@authority") return url.host;
-  if (name === "@path") return url.pathname;
-  if (name === "@query") return url.search || "?";
-  return refuse("malformed", `unknown derived component ${name}`);
+  // WHATWG-normalised on both sides (host case, default port); @authority/@path/@query unneeded.
+  return name === "@target-uri" ? url.href : refuse("malformed", `unsupported derived component ${name}`);
 }
 
 function fieldValue(name: string, key: BareItem | undefined, m: HttpMessage): string {
@@ -206,10 +180,9 @@ function signatureBase(covered: InnerList, ctx: Context): string {
 }
 
 /**
- * Signs a request (or, given `request`, its response) and returns the headers to add:
- * content-digest (always recomputed from the body), date (only when absent), signature-input
- * and signature. Throws on a message that cannot be signed (no URL, a response without its
- * signed request, a keyid that is not printable ASCII).
+ * Signs a request (or, given `request`, its response); returns the headers to add: content-digest
+ * (always recomputed from the body), date (only when absent), signature-input, signature. Throws
+ * if it cannot sign: no URL, a response without its signed request, a keyid not printable ASCII.
  */
 export function signMessage(
   msg: HttpMessage,
@@ -221,11 +194,9 @@ export function signMessage(
   const kept = Object.entries(msg.headers).filter(([k]) => !Object.hasOwn(added, k.toLowerCase()));
   const signed = { ...msg, headers: { ...Object.fromEntries(kept), ...added } };
   const nonce = opts.nonce ?? randomBytes(16).toString("base64url");
-  const params: [string, BareItem][] = [
-    ["created", created], ["expires", created + DEFAULT_MAX_SKEW_MS / 1000],
-    ["nonce", nonce], ["alg", "ed25519"], ["keyid", opts.keyId],
-  ];
-  const covered: InnerList = { items: requiredComponents(msg.status !== undefined), params: new Map(params) };
+  const expires = created + DEFAULT_MAX_SKEW_MS / 1000;
+  const params: Params = new Map(Object.entries({ created, expires, nonce, alg: "ed25519", keyid: opts.keyId }));
+  const covered: InnerList = { items: requiredComponents(msg.status !== undefined), params };
   const base = signatureBase(covered, { msg: signed, request: opts.request });
   const signature = Buffer.from(signBytes(Buffer.from(base), opts.privateKey), "base64url");
   const input = `${LABEL}=${serializeMember(covered)}`;
@@ -244,7 +215,6 @@ export interface VerifyOptions {
 }
 
 export type VerifyResult = { ok: true; keyId: string } | { ok: false; reason: SignatureFailure; detail: string };
-
 /** Verifies the `enlace` signature of a request or response; never throws on peer input. */
 export function verifyMessage(msg: HttpMessage, opts: VerifyOptions): VerifyResult {
   try {
@@ -261,13 +231,11 @@ function check(msg: HttpMessage, opts: VerifyOptions): string {
   const sig = parseDictionary(field(msg.headers, "signature") ?? "").get(LABEL);
   if (!covered && !sig) refuse("missing_signature", `no "${LABEL}" signature`);
   if (!covered || !("items" in covered)) return refuse("malformed", "Signature-Input lacks an enlace inner list");
-  if (!sig || "items" in sig || !(sig.value instanceof Uint8Array)) return refuse("malformed", "Signature lacks enlace");
-  const [created, expires, nonce, keyid, alg] = ["created", "expires", "nonce", "keyid", "alg"].map((k) =>
-    covered.params.get(k),
-  );
+  if (!sig || "items" in sig || !(sig.value instanceof Uint8Array)) return refuse("malformed", "no enlace Signature");
+  const { created, expires, nonce, keyid, alg } = Object.fromEntries(covered.params); // keys are [a-z*][a-z0-9_.*-]*
   if (typeof created !== "number") return refuse("malformed", "created must be an integer");
   if (expires !== undefined && typeof expires !== "number") return refuse("malformed", "expires must be an integer");
-  if (typeof nonce !== "string" || typeof keyid !== "string") return refuse("malformed", "nonce and keyid are required");
+  if (typeof nonce !== "string" || typeof keyid !== "string") return refuse("malformed", "no nonce or keyid");
   if (alg !== undefined && alg !== "ed25519") refuse("malformed", "alg must be ed25519");
   requireCoverage(covered.items, msg.status !== undefined);
   const key = opts.keyOf(keyid);
@@ -282,8 +250,8 @@ function check(msg: HttpMessage, opts: VerifyOptions): string {
   if (!valid) refuse("bad_signature", "the signature does not verify");
   checkDigest(msg);
   // Freshness bounds the replay window: past it the message is stale, so the nonce can go.
-  const forgetAt = Math.min(created * 1000 + skew, expiresMs);
-  if (opts.seenNonce?.(keyid, nonce, forgetAt)) refuse("replayed", `nonce ${nonce} already seen for ${keyid}`);
+  const replayed = opts.seenNonce?.(keyid, nonce, Math.min(created * 1000 + skew, expiresMs));
+  if (replayed) refuse("replayed", `nonce ${nonce} already seen for ${keyid}`);
   return keyid;
 }
 
@@ -313,17 +281,14 @@ export function createNonceCache(
   const max = opts.max ?? 50_000;
   const clock = opts.now ?? Date.now;
   const forgetAt = new Map<string, number>(); // insertion order is roughly expiry order
-  const evict = (now: number, all: boolean) => {
-    for (const [k, at] of forgetAt) {
-      if (at < now) forgetAt.delete(k);
-      else if (!all) return;
-    }
-  };
   return (keyId, nonce, expiresAt) => {
     const now = clock();
     const key = `${keyId}\n${nonce}`; // sf-strings hold no newline, so the pair is unambiguous
     if ((forgetAt.get(key) ?? Number.NEGATIVE_INFINITY) >= now) return true;
-    evict(now, forgetAt.size >= max);
+    for (const [k, at] of forgetAt) {
+      if (at < now) forgetAt.delete(k);
+      else if (forgetAt.size < max) break; // sweep the expired front; sweep everything when full
+    }
     if (forgetAt.size >= max) return true;
     forgetAt.delete(key);
     forgetAt.set(key, expiresAt);

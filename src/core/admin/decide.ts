@@ -43,13 +43,14 @@ export function decideUpdateUser(user: UserState | undefined, change: UserChange
   const base = { space: NATIONAL_SPACE, subject: user.id, actor } as const;
   const events: NewEvent[] = [];
   const role = change.role ?? user.role;
-  const scope = change.scope === undefined ? user.scope : change.scope;
+  // Only officers carry a scope; reduce it first so a scope sent for anyone else is a no-op.
+  const scope = role !== "officer" ? null : change.scope === undefined ? user.scope : change.scope;
   const losesAdmin = user.role === "admin" && !user.disabled && (role !== "admin" || change.disabled === true);
   if (losesAdmin && adminsLeft <= 1) {
     throw new DomainError("user.last_admin", "the node's last active admin cannot be demoted or disabled", "role");
   }
   if (role !== user.role || JSON.stringify(scope) !== JSON.stringify(user.scope)) {
-    events.push({ ...base, type: "user.role_set", data: { role, scope: role === "officer" ? scope : null } });
+    events.push({ ...base, type: "user.role_set", data: { role, scope } });
   }
   if (change.passwordHash) events.push({ ...base, type: "user.password_set", data: { passwordHash: change.passwordHash } });
   if (change.disabled === true && !user.disabled) events.push({ ...base, type: "user.disabled", data: {} });

@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import { canonicalBytes } from "./canonical";
+import { canonicalEnvelope, withSignature } from "./canonical";
 import { sha256Hex, signBytes, verifyBytes } from "./crypto";
 import type { ChainHead, Event, UnsignedEvent } from "./envelope";
 
@@ -10,18 +10,19 @@ import type { ChainHead, Event, UnsignedEvent } from "./envelope";
  * recomputed hashes back to the genesis authenticates every event before N.
  */
 export function signEvent(event: UnsignedEvent, key: KeyObject): { event: Event; hash: string } {
-  const sig = signBytes(canonicalBytes(event), key);
-  const signed: Event = { ...event, sig };
-  return { event: signed, hash: eventHash(signed) };
+  const unsigned = canonicalEnvelope(event);
+  const sig = signBytes(encoder.encode(unsigned), key);
+  return { event: { ...event, sig }, hash: sha256Hex(withSignature(unsigned, sig)) };
 }
 
+const encoder = new TextEncoder();
+
 export function eventHash(event: Event): string {
-  return sha256Hex(canonicalBytes(event));
+  return sha256Hex(withSignature(canonicalEnvelope(event), event.sig));
 }
 
 export function verifyEventSignature(event: Event, key: KeyObject): boolean {
-  const { sig, ...unsigned } = event;
-  return verifyBytes(canonicalBytes(unsigned), sig, key);
+  return verifyBytes(encoder.encode(canonicalEnvelope(event)), event.sig, key);
 }
 
 /** Why an event does not continue its chain or does not carry its origin's signature. */

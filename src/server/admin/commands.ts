@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { decideCreateToken, decideCreateUser, decideRevokeToken, decideUpdateUser } from "../../core/admin/decide";
 import { type AdminAction, canAdmin } from "../../core/admin/policy";
-import {
-  type CreateTokenInput,
-  type CreateUserInput,
-  type Role,
-  type TokenView,
-  type UpdateUserInput,
-  type UserView,
+import type {
+  CreateTokenInput,
+  CreateUserInput,
+  Role,
+  TokenView,
+  UpdateUserInput,
+  UserView,
 } from "../../core/admin/schema";
 import { DomainError } from "../../core/errors";
 import { uuidv7 } from "../../core/log/ids";

@@ -21,6 +21,8 @@ export interface Sql {
 
 export interface Database {
   readonly dialect: Dialect;
+  /** PostgreSQL schema the node's tables live in, when not the default. */
+  readonly schema?: string;
   readonly kysely: Kysely<Tables>;
   /** One write transaction; on SQLite `BEGIN IMMEDIATE`, so writers from other processes queue. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
@@ -128,6 +130,7 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
   });
   return {
     dialect: "postgres",
+    ...(options.schema ? { schema: options.schema } : {}),
     kysely,
     transaction: (fn) => kysely.transaction().execute((trx) => fn(bind(trx))),
     connection: (fn) => kysely.connection().execute((conn) => fn(bind(conn))),

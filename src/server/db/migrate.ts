@@ -23,7 +23,12 @@ export class MigrationError extends Error {}
 
 /** Brings the schema up to date; refuses a database written by a newer Enlace. */
 export async function migrate(db: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: provider(db.dialect) });
+  // With a schema per node, Kysely must look for its own tables in that schema only.
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: provider(db.dialect),
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new MigrationError(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

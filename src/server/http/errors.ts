@@ -69,7 +69,7 @@ export function problem(request: FastifyRequest, code: string, detail?: string, 
     code,
     ...(detail ? { detail } : {}),
     instance: `urn:enlace:request:${request.id}`,
-    ...(errors && errors.length ? { errors } : {}),
+    ...(errors?.length ? { errors } : {}),
   };
 }
 
@@ -88,16 +88,20 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (error instanceof EventRejectedError) return sendProblem(reply, problem(request, "event.rejected", error.message));
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = LOCATION[(error as { validationContext?: string }).validationContext ?? "body"] ?? "";
-    const errors = error.validation.map((v) => ({
-      field: `${where}${v.instancePath.replace(/^\//, "").replace(/\//g, ".")}` || "body",
-      message: v.message ?? "invalid",
-    }));
+    const errors = error.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, "").replace(/\//g, ".");
+      // An issue on the whole query or path names that part ("query"), never "query.".
+      return { field: path ? `${where}${path}` : where.replace(/\.$/, "") || "body", message: v.message ?? "invalid" };
+    });
     return sendProblem(reply, problem(request, "validation.failed", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors));
   }
   const status = (error as FastifyError).statusCode ?? 500;
   const code = (error as FastifyError).code ?? "";
   if (status === 429) return sendProblem(reply, problem(request, "rate_limited"));
-  if (status === 415 || code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") return sendProblem(reply, problem(request, "request.unsupported_media_type", error.message));
+  if (status === 415 || code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+    const errors = [{ field: "header.content-type", message: error.message }];
+    return sendProblem(reply, problem(request, "request.unsupported_media_type", error.message, errors));
+  }
   if (status === 413) return sendProblem(reply, problem(request, "request.too_large"));
   if (status === 400) return sendProblem(reply, problem(request, "request.malformed", error.message, [{ field: "body", message: error.message }]));
   if (status === 404) return sendProblem(reply, problem(request, "not_found"));

@@ -53,7 +53,9 @@ export function createMetrics() {
         out.push(`# HELP ${name} ${h.help}`, `# TYPE ${name} histogram`);
         for (const [key, s] of h.series) {
           const labels = JSON.parse(key) as Labels;
-          BUCKETS.forEach((b, i) => out.push(`${name}_bucket${labelText({ ...labels, le: String(b) })} ${s.counts[i]}`));
+          for (let i = 0; i < BUCKETS.length; i++) {
+            out.push(`${name}_bucket${labelText({ ...labels, le: String(BUCKETS[i]) })} ${s.counts[i]}`);
+          }
           out.push(`${name}_bucket${labelText({ ...labels, le: "+Inf" })} ${s.count}`);
           out.push(`${name}_sum${labelText(labels)} ${s.sum}`, `${name}_count${labelText(labels)} ${s.count}`);
         }

@@ -49,6 +49,7 @@ export const nodeCommands: CommandSpec[] = [
     async run(v) {
       const port = optionalInt(v, "port");
       const running = await serveNode(required(v, "dir"), {
+        logLevel: process.env.ENLACE_LOG_LEVEL ?? "info",
         ...(port !== undefined ? { port } : {}),
         ...(typeof v.host === "string" ? { host: v.host } : {}),
       });

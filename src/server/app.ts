@@ -7,6 +7,9 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { adminRoutes } from "./admin/routes";
+import { federationApiRoutes } from "./federation/api-routes";
+import type { Replicator } from "./federation/replicator";
+import { federationRoutes } from "./federation/routes";
 import { addAuthentication } from "./http/auth";
 import { errorHandler, problem, sendProblem } from "./http/errors";
 import { healthRoutes } from "./http/health";
@@ -16,6 +19,8 @@ import type { NodeRuntime } from "./node";
 
 export interface AppOptions {
   readonly node: NodeRuntime;
+  /** The replicator running beside this app, for live peer state. */
+  readonly replicator?: Replicator;
   readonly logger?: FastifyServerOptions["logger"];
 }
 
@@ -23,7 +28,7 @@ export interface AppOptions {
  * The node's HTTP interface: the REST API under /api/v1, its OpenAPI 3.1 description,
  * health and metrics. Every error leaves as problem+json through one handler.
  */
-export async function buildApp({ node, logger = false }: AppOptions): Promise<App> {
+export async function buildApp({ node, replicator, logger = false }: AppOptions): Promise<App> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -74,8 +79,10 @@ export async function buildApp({ node, logger = false }: AppOptions): Promise<Ap
       const scoped = api.withTypeProvider<ZodTypeProvider>();
       addAuthentication(scoped, { db: node.db, node: node.config.node });
       adminRoutes(scoped, node);
+      federationApiRoutes(scoped, node, replicator);
     },
     { prefix: "/api/v1" },
   );
+  await app.register(async (fed) => federationRoutes(fed.withTypeProvider<ZodTypeProvider>(), node), { prefix: "/federation/v1" });
   return app;
 }

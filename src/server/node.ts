@@ -1,13 +1,14 @@
 import type { KeyObject } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exportPrivateKeyPem, generateNodeKeys, loadNodeKeys, type NodeKeys } from "../core/log/crypto";
+import { exportPrivateKeyPem, generateNodeKeys, importPublicKey, loadNodeKeys, type NodeKeys } from "../core/log/crypto";
 import { NATIONAL_SPACE } from "../core/log/envelope";
 import { createHlc } from "../core/log/hlc";
-import { type Database, openDatabase } from "./db/database";
+import { type Database, openDatabase, type Sql } from "./db/database";
 import { createEventStore, type EventStore } from "./db/event-store";
 import { migrate } from "./db/migrate";
 import { CONFIG_FILE, ConfigError, DB_FILE, databaseUrlFor, KEY_FILE, type NodeConfig, nodeConfigSchema, readNodeConfig } from "./config";
+import { activePeer, isSpaceMember } from "./federation/queries";
 import { type NodeModel, nodeModel } from "./registry";
 
 /** A running node's parts: its folder, identity, database and event store. */
@@ -18,8 +19,8 @@ export interface NodeRuntime {
   readonly db: Database;
   readonly store: EventStore;
   readonly model: NodeModel;
-  /** The verifying key of an origin: this node's own, or a pinned peer's. */
-  keyOf(origin: string): KeyObject | undefined;
+  /** The verifying key of an origin: this node's own, or a pinned peer's (read through `sql` inside a transaction). */
+  keyOf(origin: string, sql?: Sql): Promise<KeyObject | undefined>;
   close(): Promise<void>;
 }
 
@@ -47,16 +48,19 @@ export async function openNode(dir: string, options: OpenOptions = {}): Promise<
   const keys = readKeys(dir);
   const model = options.model ?? nodeModel();
   const url = databaseUrlFor(dir, config, options.env);
-  const db = await openDatabase({ url, ...(options.schema ? { schema: options.schema } : {}) });
+  // ENLACE_PG_SCHEMA puts a node in its own PostgreSQL schema (several nodes, one database).
+  const schema = options.schema ?? (options.env ?? process.env).ENLACE_PG_SCHEMA;
+  const db = await openDatabase({ url, ...(schema ? { schema } : {}) });
   try {
     await migrate(db);
-    const keyOf = (origin: string) => (origin === config.node ? keys.publicKey : undefined);
+    const keyOf = createKeyCache(db, config.node, keys);
     const store = createEventStore({
       db,
       ...model,
       node: { id: config.node, keys },
       clock: createHlc(options.wallClock),
       keyOf,
+      isMember: (sql, space, origin) => isSpaceMember(sql, space, origin),
       ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     });
     await store.syncProjections();
@@ -66,6 +70,23 @@ export async function openNode(dir: string, options: OpenOptions = {}): Promise<
     await db.close();
     throw err;
   }
+}
+
+/**
+ * Pinned keys by node id, read from the peers table and kept for a few seconds, so a peer
+ * pinned or removed by the CLI while the server runs takes effect without a restart.
+ */
+function createKeyCache(db: Database, self: string, keys: NodeKeys) {
+  const cache = new Map<string, { key: KeyObject | undefined; until: number }>();
+  return async (origin: string, sql?: Sql): Promise<KeyObject | undefined> => {
+    if (origin === self) return keys.publicKey;
+    const hit = cache.get(origin);
+    if (hit && hit.until > Date.now()) return hit.key;
+    const row = sql ? await activePeer(sql, origin) : await db.connection((c) => activePeer(c, origin));
+    const key = row ? importPublicKey(row.public_key) : undefined;
+    cache.set(origin, { key, until: Date.now() + 5000 });
+    return key;
+  };
 }
 
 /** The first national event names the node and its key; a database of another node is refused. */

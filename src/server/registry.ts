@@ -1,7 +1,9 @@
 import { ADMIN_EVENTS } from "../core/admin/events";
+import { FEDERATION_EVENTS } from "../core/federation/events";
 import { createEventRegistry, type EventDefinition } from "../core/log/registry";
 import { usersProjection } from "./admin/projection";
 import { createProjectionSet, type Projection } from "./db/projections";
+import { federationProjection } from "./federation/projection";
 
 /**
  * The composition root of event types and projections: every domain adds its own here.
@@ -9,8 +11,8 @@ import { createProjectionSet, type Projection } from "./db/projections";
  */
 export function nodeModel(extra: { events?: readonly EventDefinition[]; projections?: readonly Projection[] } = {}) {
   return {
-    registry: createEventRegistry([...ADMIN_EVENTS, ...(extra.events ?? [])]),
-    projections: createProjectionSet([usersProjection, ...(extra.projections ?? [])]),
+    registry: createEventRegistry([...ADMIN_EVENTS, ...FEDERATION_EVENTS, ...(extra.events ?? [])]),
+    projections: createProjectionSet([usersProjection, federationProjection, ...(extra.projections ?? [])]),
   };
 }
 

@@ -26,7 +26,7 @@ export function verifyEventSignature(event: Event, key: KeyObject): boolean {
 }
 
 /** Why an event does not continue its chain or does not carry its origin's signature. */
-export type ChainFault = "gap" | "broken_link" | "bad_signature";
+export type ChainFault = "gap" | "broken_link" | "bad_signature" | "malformed";
 
 export interface ChainCheck {
   readonly ok: boolean;
@@ -52,10 +52,18 @@ export function checkChain(
     if (e.seq !== head.seq + 1) return { ok: false, head, fault: { index: i, reason: "gap" } };
     if (e.prev !== head.hash) return { ok: false, head, fault: { index: i, reason: "broken_link" } };
     const mustVerify = signatures === "all" || i === events.length - 1;
-    if (mustVerify && !verifyEventSignature(e, key)) {
-      return { ok: false, head, fault: { index: i, reason: "bad_signature" } };
+    let hash: string;
+    try {
+      if (mustVerify && !verifyEventSignature(e, key)) {
+        return { ok: false, head, fault: { index: i, reason: "bad_signature" } };
+      }
+      hash = eventHash(e);
+    } catch {
+      // Content with no canonical form (e.g. a number that overflowed to Infinity) cannot
+      // have been signed by anyone: refuse it as malformed rather than throw.
+      return { ok: false, head, fault: { index: i, reason: "malformed" } };
     }
-    head = { seq: e.seq, hash: eventHash(e) };
+    head = { seq: e.seq, hash };
   }
   return { ok: true, head };
 }

@@ -6,7 +6,7 @@ export function uuidv7(now: number = Date.now()): string {
   // A v4 UUID supplies 122 random bits from the runtime's pooled generator; the first 48
   // become the timestamp and the version nibble becomes 7. The variant bits already match.
   const random = crypto.randomUUID();
-  const ts = now.toString(16).padStart(12, "0").slice(-12);
+  const ts = Math.floor(now).toString(16).padStart(12, "0").slice(-12);
   return `${ts.slice(0, 8)}-${ts.slice(8)}-7${random.slice(15)}`;
 }
 

@@ -73,7 +73,11 @@ export async function writeBackup(db: Database, header: { config: NodeConfig; ke
 
 /** Reads and checks a whole backup file before anything is written. */
 export async function readBackup(file: string): Promise<{ header: Header; events: EventRow[]; heads: HeadRow[] }> {
-  const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  // pipe() does not forward errors: a missing or unreadable file must end the read, not the process.
+  source.once("error", (err) => gunzip.destroy(err));
+  const rl = createInterface({ input: source.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY });
   const digest = createHash("sha256");
   let header: Header | undefined;
   const events: EventRow[] = [];

@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import { checkChain, signEvent } from "../../core/log/chain";
+import { checkChain, eventHash, signEvent } from "../../core/log/chain";
 import type { NodeKeys } from "../../core/log/crypto";
 import { type ChainHead, EMPTY_HEAD, type Event, NATIONAL_SPACE, type NewEvent } from "../../core/log/envelope";
 import type { HybridClock } from "../../core/log/hlc";
@@ -45,14 +45,19 @@ export interface EventStoreOptions {
   readonly projections: ProjectionSet;
   readonly node: { readonly id: string; readonly keys: NodeKeys };
   readonly clock: HybridClock;
-  /** The pinned verifying key of an origin, or undefined when it is not known. */
-  readonly keyOf: (origin: string) => KeyObject | undefined;
+  /**
+   * The pinned verifying key of an origin, or undefined when it is not known. It is called
+   * inside the apply transaction and must read through `sql` (SQLite has one connection).
+   */
+  readonly keyOf: (origin: string, sql: Sql) => KeyObject | undefined | Promise<KeyObject | undefined>;
   /** Whether `origin` is a member of `space` (the national space is always ours alone). */
   readonly isMember?: (sql: Sql, space: string, origin: string) => Promise<boolean>;
   readonly wallClock?: () => number;
 }
 
 const INSERT_CHUNK = 200;
+/** The event type that founds a shared space. */
+export const GENESIS_TYPE = "space.created";
 
 /**
  * The write path of DESIGN.md: stamp → chain → sign → insert → project, in one transaction.
@@ -64,8 +69,17 @@ export function createEventStore(options: EventStoreOptions) {
   const wall = options.wallClock ?? Date.now;
   const listeners = new Set<(events: readonly StoredEvent[]) => void>();
 
-  async function isMember(sql: Sql, space: string, origin: string): Promise<boolean> {
+  /**
+   * Whether `origin` may write in `space`. A space's genesis (`space.created`, seq 1, whose
+   * subject is the space) names its members, so it is admitted on its own word when it
+   * names both its origin and this node; every later event needs a recorded membership.
+   */
+  async function isMember(sql: Sql, space: string, origin: string, first?: Pick<Event, "type" | "subject" | "data">): Promise<boolean> {
     if (space === NATIONAL_SPACE) return origin === node.id;
+    if (first?.type === GENESIS_TYPE && first.subject === space) {
+      const members = Array.isArray(first.data.members) ? (first.data.members as unknown[]) : [];
+      return members.includes(origin) && members.includes(node.id);
+    }
     return options.isMember ? options.isMember(sql, space, origin) : false;
   }
 
@@ -133,7 +147,7 @@ export function createEventStore(options: EventStoreOptions) {
       if (rejection) throw new EventRejectedError(rejection.code, rejection.message);
       let head = heads.get(ne.space);
       if (!head) {
-        if (!(await isMember(sql, ne.space, node.id))) {
+        if (!(await isMember(sql, ne.space, node.id, ne))) {
           throw new EventRejectedError("unknown_space", `this node is not a member of space ${ne.space}`);
         }
         const h = await readHead(sql, ne.space, node.id);
@@ -167,15 +181,34 @@ export function createEventStore(options: EventStoreOptions) {
     return insert(sql, signed);
   }
 
+  type Admitted = { ok: { event: Event; hash: string }[]; duplicates: number; rejected?: ApplyRejection };
+
+  /**
+   * A segment is one (space, origin) chain. Every check below (key, membership, head) is made
+   * for the first event's chain, so an event of another space or origin ends the segment:
+   * otherwise a member could sign, with its own key, events in our national chain.
+   */
+  async function admit(sql: Sql, events: readonly Event[]): Promise<Admitted> {
+    const first = events[0];
+    const stray = first ? events.findIndex((e) => e.space !== first.space || e.origin !== first.origin) : -1;
+    if (!first || stray === -1) return admitChain(sql, events);
+    const result = await admitChain(sql, events.slice(0, stray));
+    if (result.rejected) return result;
+    const e = events[stray] as Event;
+    const reason = `event ${e.space}/${e.origin}/${e.seq} is not of the segment's chain ${first.space}/${first.origin}`;
+    return { ...result, rejected: { event: e, code: "mixed_segment", reason } };
+  }
+
   /** Checks one received chain segment and returns the prefix that may be applied. */
-  async function admit(sql: Sql, events: readonly Event[]): Promise<{ ok: { event: Event; hash: string }[]; duplicates: number; rejected?: ApplyRejection }> {
+  async function admitChain(sql: Sql, events: readonly Event[]): Promise<Admitted> {
     const first = events[0];
     if (!first) return { ok: [], duplicates: 0 };
     const { space, origin } = first;
     const reject = (event: Event, code: string, reason: string) => ({ event, code, reason });
-    const key = options.keyOf(origin);
+    const key = await options.keyOf(origin, sql);
     if (!key) return { ok: [], duplicates: 0, rejected: reject(first, "unknown_origin", `no pinned key for origin ${origin}`) };
-    if (space === NATIONAL_SPACE || !(await isMember(sql, space, origin))) {
+    const genesis = first.seq === 1 ? first : undefined;
+    if (space === NATIONAL_SPACE || !(await isMember(sql, space, origin, genesis))) {
       return { ok: [], duplicates: 0, rejected: reject(first, "not_member", `${origin} is not a member of space ${space}`) };
     }
     const head = await readHead(sql, space, origin);
@@ -184,17 +217,18 @@ export function createEventStore(options: EventStoreOptions) {
     if (first.seq <= head.seq) {
       const held = new Map(
         (
-          await sql.all<{ seq: number; id: string }>("SELECT seq, id FROM events WHERE space = ? AND origin = ? AND seq >= ? AND seq <= ?", [
+          await sql.all<{ seq: number; hash: string }>("SELECT seq, hash FROM events WHERE space = ? AND origin = ? AND seq >= ? AND seq <= ?", [
             space,
             origin,
             first.seq,
             head.seq,
           ])
-        ).map((r) => [Number(r.seq), r.id]),
+        ).map((r) => [Number(r.seq), r.hash]),
       );
       fresh = events.filter((e) => e.seq > head.seq);
       for (const e of events.slice(0, events.length - fresh.length)) {
-        if (held.get(e.seq) !== e.id) return { ok: [], duplicates, rejected: reject(e, "fork", `a different event ${space}/${origin}/${e.seq} is already held`) };
+        // Same hash, not merely same id: one id signed twice with different content is a fork.
+        if (held.get(e.seq) !== eventHash(e)) return { ok: [], duplicates, rejected: reject(e, "fork", `a different event ${space}/${origin}/${e.seq} is already held`) };
         duplicates++;
       }
     }
@@ -265,12 +299,14 @@ export function createEventStore(options: EventStoreOptions) {
     /**
      * Applies events received from a peer, one (space, origin) chain segment in ascending
      * seq. Held events are skipped; the first bad event stops the segment and is returned,
-     * with everything before it applied and committed.
+     * with everything before it applied and committed. `onApplied` runs in the same
+     * transaction (the replicator commits its cursor there).
      */
-    async apply(events: readonly Event[]): Promise<ApplyResult> {
+    async apply(events: readonly Event[], onApplied?: (sql: Sql, applied: readonly StoredEvent[]) => Promise<void>): Promise<ApplyResult> {
       const result = await db.transaction(async (sql) => {
         const admitted = await admit(sql, events);
         const applied = await insert(sql, admitted.ok);
+        if (onApplied) await onApplied(sql, applied);
         return { applied, duplicates: admitted.duplicates, ...(admitted.rejected ? { rejected: admitted.rejected } : {}) };
       });
       notify(result.applied);

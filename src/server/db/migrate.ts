@@ -1,13 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Database, Dialect } from "./database";
 import * as m0001 from "./migrations/0001-event-log";
+import * as m0002 from "./migrations/0002-federation-state";
 
 /**
  * Numbered, forward-only migrations of the node's own tables. Projection tables are not
  * here: each projection creates and versions its own (see projections.ts).
  */
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
-const STEPS: Record<string, Step> = { "0001-event-log": m0001 };
+const STEPS: Record<string, Step> = { "0001-event-log": m0001, "0002-federation-state": m0002 };
 
 function provider(dialect: Dialect): MigrationProvider {
   return {

@@ -71,7 +71,25 @@ export interface TokensTable {
   revoked_at: string | null;
 }
 
+export interface CursorsTable {
+  peer: string;
+  space: string;
+  origin: string;
+  seq: number;
+  updated_at: number;
+}
+
+export interface PeerStatusTable {
+  peer: string;
+  last_contact: number | null;
+  last_error: string | null;
+  remote_heads: string;
+  updated_at: number;
+}
+
 export interface Tables {
+  cursors: CursorsTable;
+  peer_status: PeerStatusTable;
   events: EventsTable;
   heads: HeadsTable;
   subjects: SubjectsTable;

@@ -1,7 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { checkChain, eventHash } from "../../core/log/chain";
 import { EMPTY_HEAD } from "../../core/log/envelope";
-import type { Database } from "./database";
+import type { Database, Sql } from "./database";
 import { readChain, rowToEvent } from "./rows";
 
 /** The first event that breaks its chain, named the way an operator looks it up. */
@@ -9,7 +9,7 @@ export interface VerifyFault {
   readonly space: string;
   readonly origin: string;
   readonly seq: number;
-  readonly reason: "gap" | "broken_link" | "bad_signature" | "hash_mismatch" | "truncated" | "unknown_origin";
+  readonly reason: "gap" | "broken_link" | "bad_signature" | "malformed" | "hash_mismatch" | "truncated" | "unknown_origin";
   readonly message: string;
 }
 
@@ -26,6 +26,7 @@ const MESSAGES: Record<VerifyFault["reason"], string> = {
   gap: "an event is missing before this one (dropped)",
   broken_link: "its prev does not match the previous event (altered or reordered)",
   bad_signature: "its signature does not verify with the origin's key (altered or re-signed)",
+  malformed: "its content has no canonical form (altered)",
   hash_mismatch: "its stored hash is not the hash of its content (altered)",
   truncated: "the chain head records events that are no longer in the log (dropped)",
   unknown_origin: "no key is pinned for its origin",
@@ -36,7 +37,10 @@ const MESSAGES: Record<VerifyFault["reason"], string> = {
  * the stored hashes, and that each chain still reaches the head recorded beside it (which
  * catches a dropped last event). Stops at the first fault.
  */
-export async function verifyLog(db: Database, keyOf: (origin: string) => KeyObject | undefined): Promise<VerifyReport> {
+export async function verifyLog(
+  db: Database,
+  keyOf: (origin: string, sql: Sql) => KeyObject | undefined | Promise<KeyObject | undefined>,
+): Promise<VerifyReport> {
   return db.snapshot(async (sql) => {
     const chains = await sql.all<{ space: string; origin: string; seq: number | null; hash: string | null }>(
       `SELECT c.space, c.origin, h.seq, h.hash FROM
@@ -52,7 +56,7 @@ export async function verifyLog(db: Database, keyOf: (origin: string) => KeyObje
       fault: { space, origin, seq, reason, message: MESSAGES[reason] },
     });
     for (const chain of chains) {
-      const key = keyOf(chain.origin);
+      const key = await keyOf(chain.origin, sql);
       if (!key) return fail(chain.space, chain.origin, 1, "unknown_origin");
       let head = EMPTY_HEAD;
       for (;;) {
@@ -60,15 +64,16 @@ export async function verifyLog(db: Database, keyOf: (origin: string) => KeyObje
         if (rows.length === 0) break;
         const evs = rows.map(rowToEvent);
         const check = checkChain(evs, head, key, "all");
+        // A wrong stored hash before the chain's first fault is the first bad event.
+        for (let i = 0; i < (check.fault?.index ?? rows.length); i++) {
+          const row = rows[i];
+          const ev = evs[i];
+          if (row && ev && row.hash !== eventHash(ev)) return fail(chain.space, chain.origin, ev.seq, "hash_mismatch");
+        }
         if (check.fault) {
           // For a gap the missing event is the one after the last good head.
           const seq = check.fault.reason === "gap" ? check.head.seq + 1 : (evs[check.fault.index]?.seq ?? check.head.seq + 1);
           return fail(chain.space, chain.origin, seq, check.fault.reason);
-        }
-        for (let i = 0; i < rows.length; i++) {
-          const row = rows[i];
-          const ev = evs[i];
-          if (row && ev && row.hash !== eventHash(ev)) return fail(chain.space, chain.origin, ev.seq, "hash_mismatch");
         }
         events += rows.length;
         head = check.head;

@@ -1,0 +1,227 @@
+import { type Event, eventSchema } from "../../core/log/envelope";
+import { importPublicKey } from "../../core/log/crypto";
+import type { Sql } from "../db/database";
+import type { StoredEvent } from "../db/projections";
+import type { NodeRuntime } from "../node";
+import { createPeerClient, type PeerClient } from "./client";
+import { checkpoint, quarantine } from "./commands";
+import { listPeers, type PeerRow, sharedSpaces, streamHalted } from "./queries";
+
+/**
+ * Pull replication (DESIGN.md, "Federation"). For every pinned peer, every space shared
+ * with it and every other member of that space, one loop pulls that origin's chain from
+ * that peer: catch-up in pages (the next page is fetched while the current one is applied),
+ * then a long-poll so new events arrive within milliseconds. A peer may relay a member it
+ * does not own; events are signed by their origin, and applying is idempotent, so the same
+ * chain arriving from two peers is harmless. Errors back off with jitter; a refused event
+ * is quarantined and halts that stream until an operator acts.
+ */
+export interface ReplicatorOptions {
+  readonly pageSize?: number;
+  readonly waitMs?: number;
+  /** How often receipts are signed while events flow. */
+  readonly receiptMs?: number;
+  /** How often peers, spaces and heads are re-read. */
+  readonly refreshMs?: number;
+  readonly onProgress?: (p: { peer: string; space: string; origin: string; applied: number; head: number; remote?: number }) => void;
+  readonly log?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+}
+
+export interface PeerState {
+  lastContact: number | null;
+  lastError: string | null;
+  remoteHeads: Record<string, Record<string, number>>;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+
+export function parseEventLines(body: Buffer): Event[] {
+  const text = body.toString("utf8");
+  const out: Event[] = [];
+  for (const line of text.split("\n")) {
+    if (line.length === 0) continue;
+    out.push(eventSchema.parse(JSON.parse(line)));
+  }
+  return out;
+}
+
+export function createReplicator(node: NodeRuntime, options: ReplicatorOptions = {}) {
+  const pageSize = options.pageSize ?? 5000;
+  const waitMs = options.waitMs ?? 25_000;
+  const self = node.config.node;
+  const controller = new AbortController();
+  const loops = new Map<string, Promise<void>>();
+  const peers = new Map<string, { row: PeerRow; client: PeerClient; state: PeerState }>();
+  const dirtySpaces = new Set<string>();
+  const timers: NodeJS.Timeout[] = [];
+
+  function clientFor(row: PeerRow) {
+    const known = peers.get(row.node);
+    if (known && known.row.public_key === row.public_key && known.row.url === row.url) return known;
+    const entry = {
+      row,
+      client: createPeerClient({ id: self, keys: node.keys }, { node: row.node, url: row.url, publicKey: importPublicKey(row.public_key) }),
+      state: known?.state ?? { lastContact: null, lastError: null, remoteHeads: {} },
+    };
+    peers.set(row.node, entry);
+    return entry;
+  }
+
+  async function localHead(space: string, origin: string): Promise<number> {
+    return (await node.store.heads(space))[origin]?.seq ?? 0;
+  }
+
+  async function fetchPage(peer: string, space: string, origin: string, after: number, wait: number): Promise<Event[] | undefined> {
+    const entry = peers.get(peer);
+    if (!entry) return undefined;
+    const path = `/federation/v1/spaces/${space}/events?origin=${origin}&after=${after}&limit=${pageSize}&wait=${wait}`;
+    const res = await entry.client.request("GET", path, { signal: controller.signal, timeoutMs: wait + 30_000 });
+    entry.state.lastContact = Date.now();
+    entry.state.lastError = null;
+    if (res.status === 404) return undefined;
+    if (res.status !== 200) throw new Error(`${peer} answered ${res.status}`);
+    return parseEventLines(res.body);
+  }
+
+  const saveCursor = (peer: string) => async (sql: Sql, applied: readonly StoredEvent[]) => {
+    const last = applied.at(-1);
+    if (!last) return;
+    await sql.run(
+      "INSERT INTO cursors (peer, space, origin, seq, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (peer, space, origin) DO UPDATE SET seq = excluded.seq, updated_at = excluded.updated_at",
+      [peer, last.space, last.origin, last.seq, Date.now()],
+    );
+  };
+
+  /** One (peer, space, origin) stream, until stopped. */
+  async function pull(peer: string, space: string, origin: string): Promise<void> {
+    let failures = 0;
+    const signal = controller.signal;
+    while (!signal.aborted && peers.has(peer)) {
+      try {
+        if (await node.db.connection((sql) => streamHalted(sql, peer, space, origin))) {
+          await sleep(2000, signal);
+          continue;
+        }
+        let after = await localHead(space, origin);
+        let page = fetchPage(peer, space, origin, after, 0);
+        for (;;) {
+          const events = await page;
+          if (events === undefined) {
+            await sleep(5000, signal);
+            break;
+          }
+          const full = events.length === pageSize;
+          const last = events.at(-1);
+          // Prefetch the next page while this one is verified and applied.
+          page = full && last ? fetchPage(peer, space, origin, last.seq, 0) : fetchPage(peer, space, origin, last?.seq ?? after, waitMs);
+          page.catch(() => {});
+          if (events.length === 0) continue;
+          const result = await node.store.apply(events, saveCursor(peer));
+          failures = 0;
+          if (result.applied.some((e) => e.type !== "receipt.checkpoint")) dirtySpaces.add(space);
+          after = result.applied.at(-1)?.seq ?? after;
+          options.onProgress?.({ peer, space, origin, applied: result.applied.length, head: after });
+          if (result.rejected) {
+            const id = await quarantine(node.store, self, peer, result.rejected);
+            options.log?.warn({ peer, space, origin, seq: result.rejected.event.seq, code: result.rejected.code, quarantine: id }, "event quarantined");
+            await page.catch(() => {});
+            break;
+          }
+          if (signal.aborted) break;
+        }
+      } catch (err) {
+        if (signal.aborted) break;
+        failures++;
+        const entry = peers.get(peer);
+        if (entry) entry.state.lastError = (err as Error).message;
+        const backoff = Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
+        await sleep(backoff / 2 + Math.random() * (backoff / 2), signal);
+      }
+    }
+  }
+
+  /** Starts the loops that should run and forgets peers that were removed. */
+  async function refresh(): Promise<void> {
+    const rows = await node.db.connection((sql) => listPeers(sql));
+    const active = new Set(rows.map((r) => r.node));
+    for (const node of [...peers.keys()]) if (!active.has(node)) peers.delete(node);
+    for (const row of rows) {
+      const entry = clientFor(row);
+      const spaces = await node.db.connection((sql) => sharedSpaces(sql, self, row.node));
+      for (const { space, members } of spaces) {
+        try {
+          const res = await entry.client.json<{ heads: Record<string, { seq: number }> }>("GET", `/federation/v1/spaces/${space}/heads`, {
+            timeoutMs: 5000,
+          });
+          entry.state.remoteHeads[space] = Object.fromEntries(Object.entries(res.heads).map(([o, h]) => [o, h.seq]));
+          entry.state.lastContact = Date.now();
+        } catch (err) {
+          entry.state.lastError = (err as Error).message;
+        }
+        for (const origin of members) {
+          if (origin === self) continue;
+          const key = `${row.node}\u0000${space}\u0000${origin}`;
+          if (!loops.has(key)) loops.set(key, pull(row.node, space, origin).finally(() => loops.delete(key)));
+        }
+      }
+    }
+    await persistStatus();
+  }
+
+  async function persistStatus(): Promise<void> {
+    const now = Date.now();
+    for (const [peer, { state }] of peers) {
+      await node.db.kysely
+        .insertInto("peer_status")
+        .values({ peer, last_contact: state.lastContact, last_error: state.lastError, remote_heads: JSON.stringify(state.remoteHeads), updated_at: now })
+        .onConflict((oc) =>
+          oc.column("peer").doUpdateSet({
+            last_contact: state.lastContact,
+            last_error: state.lastError,
+            remote_heads: JSON.stringify(state.remoteHeads),
+            updated_at: now,
+          }),
+        )
+        .execute();
+    }
+  }
+
+  async function signReceipts(): Promise<void> {
+    for (const space of [...dirtySpaces]) {
+      dirtySpaces.delete(space);
+      await checkpoint(node.store, self, space);
+    }
+  }
+
+  const guard = (fn: () => Promise<void>) => () => {
+    fn().catch((err: Error) => options.log?.warn({ err: err.message }, "replicator housekeeping failed"));
+  };
+
+  return {
+    async start(): Promise<void> {
+      await refresh();
+      timers.push(setInterval(guard(refresh), options.refreshMs ?? 5000));
+      timers.push(setInterval(guard(signReceipts), options.receiptMs ?? 5000));
+    },
+    /** Re-reads peers and spaces now (after a peering or a join). */
+    refresh,
+    async stop(): Promise<void> {
+      for (const t of timers) clearInterval(t);
+      controller.abort();
+      await Promise.allSettled([...loops.values()]);
+    },
+    /** In-memory state per peer: last contact, last error, the heads it last reported. */
+    state(): Map<string, PeerState> {
+      return new Map([...peers].map(([k, v]) => [k, v.state]));
+    },
+  };
+}
+
+export type Replicator = ReturnType<typeof createReplicator>;

@@ -35,7 +35,8 @@ export async function login(
     .values({ id_hash: sessionHash(id), user_id: row.id, created_at: now, expires_at: expiresAt })
     .execute();
   await db.kysely.deleteFrom("sessions").where("expires_at", "<", now).execute();
-  return { id, expiresAt, actor: { userId: row.id, username: row.username, role: row.role as Role, node: input.node } };
+  const s = toUserState(row);
+  return { id, expiresAt, actor: { userId: s.id, username: s.username, role: s.role, node: input.node, scope: s.scope } };
 }
 
 export async function logout(db: Database, sessionId: string): Promise<void> {
@@ -54,7 +55,7 @@ export async function sessionActor(db: Database, sessionId: string, node: string
     const user = await userById(sql, session.user_id);
     if (!user || Number(user.disabled) === 1) throw new DomainError("auth.required", "the account is disabled");
     const s = toUserState(user);
-    return { userId: s.id, username: s.username, role: s.role, node };
+    return { userId: s.id, username: s.username, role: s.role, node, scope: s.scope };
   });
 }
 
@@ -66,6 +67,6 @@ export async function tokenActor(db: Database, token: string, node: string, now 
     if (found.expiresAt && Date.parse(found.expiresAt) <= now) throw new DomainError("auth.token_expired", "the API token has expired");
     const s = toUserState(found.user);
     if (s.disabled) throw new DomainError("auth.required", "the account is disabled");
-    return { userId: s.id, username: s.username, role: s.role, node };
+    return { userId: s.id, username: s.username, role: s.role, node, scope: s.scope };
   });
 }

@@ -5,6 +5,7 @@ import type {
   CreateTokenInput,
   CreateUserInput,
   Role,
+  Scope,
   TokenView,
   UpdateUserInput,
   UserView,
@@ -21,6 +22,8 @@ export interface Actor {
   readonly username: string;
   readonly role: Role;
   readonly node: string;
+  /** An officer's sectors and units; null means unrestricted. */
+  readonly scope?: Scope | null;
 }
 
 export interface CommandContext {
@@ -79,6 +82,8 @@ export async function updateUser(ctx: CommandContext, username: string, input: U
     if (events.length > 0) await tx.append(events);
     const after = await userByUsername(tx.sql, username);
     if (!after) throw new DomainError("user.not_found", "no such user");
+    // A new password or a disabled account ends every open session of that user.
+    if (passwordHash || input.disabled === true) await tx.sql.run("DELETE FROM sessions WHERE user_id = ?", [after.id]);
     return toUserView(after);
   });
 }

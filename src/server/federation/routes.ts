@@ -40,6 +40,10 @@ const eventsQuery = z.strictObject({
 export async function federationRoutes(app: App, node: NodeRuntime): Promise<void> {
   const { db, store, config, keys } = node;
   const seen = createNonceCache();
+  // The node-to-node protocol is specified in docs/federation.md, not in the REST API's document.
+  app.addHook("onRoute", (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
 
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {

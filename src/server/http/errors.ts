@@ -54,10 +54,16 @@ const isKnown = (code: string): code is ProblemCode => Object.hasOwn(PROBLEMS, c
 
 /** Spanish first: English only when the client asks for it before Spanish. */
 export function languageOf(request: FastifyRequest): "es" | "en" {
-  const header = request.headers["accept-language"] ?? "";
-  const en = header.search(/\ben\b/i);
-  const es = header.search(/\bes\b/i);
-  return en >= 0 && (es < 0 || en < es) ? "en" : "es";
+  const ranked = (request.headers["accept-language"] ?? "")
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { lang: tag.split("-")[0], q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((r) => r.q > 0 && (r.lang === "es" || r.lang === "en"))
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.lang === "en" ? "en" : "es";
 }
 
 export function problem(request: FastifyRequest, code: string, detail?: string, errors?: FieldError[]): Problem {
@@ -82,6 +88,9 @@ const LOCATION: Record<string, string> = { body: "", querystring: "query.", para
 /** Maps anything a handler throws to problem+json; unknown errors are logged and hidden. */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
+    if (/^(auth\.|request\.cross_origin|federation\.)/.test(error.code)) {
+      request.log.warn({ code: error.code, actor: request.actor?.username, method: request.method, route: request.routeOptions.url }, "denied");
+    }
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return sendProblem(reply, problem(request, isKnown(error.code) ? error.code : "internal", error.message, errors));
   }
@@ -102,7 +111,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     const errors = [{ field: "header.content-type", message: error.message }];
     return sendProblem(reply, problem(request, "request.unsupported_media_type", error.message, errors));
   }
-  if (status === 413) return sendProblem(reply, problem(request, "request.too_large"));
+  if (status === 413) return sendProblem(reply, problem(request, "request.too_large", error.message, [{ field: "body", message: error.message }]));
   if (status === 400) return sendProblem(reply, problem(request, "request.malformed", error.message, [{ field: "body", message: error.message }]));
   if (status === 404) return sendProblem(reply, problem(request, "not_found"));
   request.log.error({ err: error }, "unhandled error");

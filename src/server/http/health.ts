@@ -15,8 +15,11 @@ export function healthRoutes(app: App, node: NodeRuntime, metrics: Metrics): voi
     const row = await node.db.kysely.selectFrom("events").select((eb) => eb.fn.max("pos").as("n")).executeTakeFirst();
     return [{ labels: {}, value: Number(row?.n ?? 0) }];
   });
-  node.store.subscribe((events) => {
+  const unsubscribe = node.store.subscribe((events) => {
     for (const e of events) appended({ space: e.space, origin: e.origin });
+  });
+  app.addHook("onClose", async () => {
+    unsubscribe();
   });
 
   app.addHook("onResponse", async (request, reply) => {

@@ -72,7 +72,7 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
   app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   const metrics = createMetrics();
-  healthRoutes(app, node, metrics);
+  healthRoutes(app, node, metrics, replicator);
 
   await app.register(
     async (api) => {

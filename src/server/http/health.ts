@@ -1,3 +1,5 @@
+import type { Replicator } from "../federation/replicator";
+import { peerStatuses } from "../federation/status";
 import type { NodeRuntime } from "../node";
 import { problem, sendProblem } from "./errors";
 import type { Metrics } from "./metrics";
@@ -7,7 +9,7 @@ import type { App } from "./types";
  * `/healthz` (the process answers), `/readyz` (the database answers) and `/metrics`
  * (Prometheus text: requests, latency, events appended, log size).
  */
-export function healthRoutes(app: App, node: NodeRuntime, metrics: Metrics): void {
+export function healthRoutes(app: App, node: NodeRuntime, metrics: Metrics, replicator?: Replicator): void {
   const requests = metrics.counter("enlace_http_requests_total", "HTTP requests by method, route and status");
   const latency = metrics.histogram("enlace_http_request_duration_seconds", "HTTP request latency");
   const appended = metrics.counter("enlace_events_stored_total", "Events stored by this process, by space and origin");
@@ -15,6 +17,16 @@ export function healthRoutes(app: App, node: NodeRuntime, metrics: Metrics): voi
     const row = await node.db.kysely.selectFrom("events").select((eb) => eb.fn.max("pos").as("n")).executeTakeFirst();
     return [{ labels: {}, value: Number(row?.n ?? 0) }];
   });
+  const peers = () => peerStatuses(node.db, replicator?.state());
+  metrics.gauge("enlace_peer_lag_events", "Events a peer reported holding that this node has not applied", async () =>
+    (await peers()).map((p) => ({ labels: { peer: p.node }, value: p.lagEvents })),
+  );
+  metrics.gauge("enlace_peer_last_contact_seconds", "Seconds since a peer last answered (-1: never)", async () =>
+    (await peers()).map((p) => ({ labels: { peer: p.node }, value: p.lastContact ? (Date.now() - Date.parse(p.lastContact)) / 1000 : -1 })),
+  );
+  metrics.gauge("enlace_peer_quarantined_events", "Events from a peer waiting in quarantine", async () =>
+    (await peers()).map((p) => ({ labels: { peer: p.node }, value: p.quarantined })),
+  );
   const unsubscribe = node.store.subscribe((events) => {
     for (const e of events) appended({ space: e.space, origin: e.origin });
   });

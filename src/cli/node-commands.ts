@@ -66,7 +66,7 @@ export const nodeCommands: CommandSpec[] = [
     usage: "enlace verify --dir DIR",
     options: dirOption,
     async run(v) {
-      const report = await withNode(required(v, "dir"), (node) => verifyLog(node.db, node.keyOf));
+      const report = await withNode(required(v, "dir"), (node) => verifyLog(node.db, node.historicKeyOf));
       if (report.ok) {
         console.log(`verify: ok: ${report.events} events in ${report.chains} chains, every link and signature checked`);
         return;
@@ -117,7 +117,7 @@ export const nodeCommands: CommandSpec[] = [
       try {
         await loadBackupRows(node.db, nodeModel().registry, backup);
         await node.store.rebuild();
-        const report = await verifyLog(node.db, node.keyOf);
+        const report = await verifyLog(node.db, node.historicKeyOf);
         if (!report.ok) throw new BackupError(`the restored log does not verify: ${report.fault?.message}`);
         console.log(`restore: node ${config.node} restored in ${dir}: ${report.events} events, verified`);
       } catch (err) {

@@ -8,7 +8,7 @@ import { type Database, openDatabase, type Sql } from "./db/database";
 import { createEventStore, type EventStore } from "./db/event-store";
 import { migrate } from "./db/migrate";
 import { CONFIG_FILE, ConfigError, DB_FILE, databaseUrlFor, KEY_FILE, type NodeConfig, nodeConfigSchema, readNodeConfig } from "./config";
-import { activePeer, isSpaceMember } from "./federation/queries";
+import { activePeer, isSpaceMember, lastPin } from "./federation/queries";
 import { type NodeModel, nodeModel } from "./registry";
 
 /** A running node's parts: its folder, identity, database and event store. */
@@ -21,6 +21,8 @@ export interface NodeRuntime {
   readonly model: NodeModel;
   /** The verifying key of an origin: this node's own, or a pinned peer's (read through `sql` inside a transaction). */
   keyOf(origin: string, sql?: Sql): Promise<KeyObject | undefined>;
+  /** Like keyOf, but also a removed peer's last key: `verify` re-checks what it sent while peered. */
+  historicKeyOf(origin: string, sql: Sql): Promise<KeyObject | undefined>;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,12 @@ export async function openNode(dir: string, options: OpenOptions = {}): Promise<
     });
     await store.syncProjections();
     await checkIdentity(db, config, keys);
-    return { dir, config, keys, db, store, model, keyOf, close: () => db.close() };
+    const historicKeyOf = async (origin: string, sql: Sql) => {
+      if (origin === config.node) return keys.publicKey;
+      const pin = await lastPin(sql, origin);
+      return pin ? importPublicKey(pin.public_key) : undefined;
+    };
+    return { dir, config, keys, db, store, model, keyOf, historicKeyOf, close: () => db.close() };
   } catch (err) {
     await db.close();
     throw err;

@@ -199,6 +199,18 @@ export function createEventStore(options: EventStoreOptions) {
     return { ...result, rejected: { event: e, code: "mixed_segment", reason } };
   }
 
+  /** Which of these events' ids some other held event already uses (ids are unique log-wide). */
+  async function heldIds(sql: Sql, events: readonly Event[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < events.length; i += 500) {
+      const ids = events.slice(i, i + 500).map((e) => e.id);
+      if (ids.length === 0) break;
+      const rows = await sql.all<{ id: string }>(`SELECT id FROM events WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  }
+
   /** Checks one received chain segment and returns the prefix that may be applied. */
   async function admitChain(sql: Sql, events: readonly Event[]): Promise<Admitted> {
     const first = events[0];
@@ -236,12 +248,14 @@ export function createEventStore(options: EventStoreOptions) {
     // A failed batch check does not say which event is bad; checking every one does.
     if (!check.ok) check = checkChain(fresh, head, key, "all");
     const limit = check.fault ? check.fault.index : fresh.length;
+    const taken = await heldIds(sql, fresh.slice(0, limit));
     const ok: { event: Event; hash: string }[] = [];
     const created = new Map<string, string>();
     for (let i = 0; i < limit; i++) {
       const e = fresh[i] as Event;
       const bad = registry.check(e);
       if (bad) return { ok, duplicates, rejected: reject(e, bad.code, bad.message) };
+      if (taken.has(e.id)) return { ok, duplicates, rejected: reject(e, "duplicate_id", `event id ${e.id} is already used by another event`) };
       const subjectKey = `${e.space}\u0000${e.subject}`;
       const owner = created.get(subjectKey) ?? (await ownerOf(sql, e.space, e.subject));
       const wrong = registry.checkWriter(e, owner);

@@ -7,7 +7,7 @@ import { type Event, eventSchema, NATIONAL_SPACE } from "../../core/log/envelope
 import { uuidv7 } from "../../core/log/ids";
 import { type Actor, actorName, type CommandContext } from "../admin/commands";
 import { type NodeConfig, publicUrlOf } from "../config";
-import type { ApplyRejection, EventStore } from "../db/event-store";
+import type { EventStore } from "../db/event-store";
 import { createPeerClient } from "./client";
 import { decodeInvite, encodeInvite, type PeerAnswer } from "./invite";
 import { activePeer, listPeers } from "./queries";
@@ -171,16 +171,21 @@ export async function joinSpace(ctx: CommandContext, node: FederationNode, space
 }
 
 /** Records a refused event and the reason; its stream stays halted until an operator acts. */
-export async function quarantine(store: EventStore, self: string, peer: string, rejection: ApplyRejection): Promise<string> {
+export async function quarantine(
+  store: EventStore,
+  self: string,
+  peer: string,
+  refused: { space: string; origin: string; seq: number; code: string; reason: string; event: unknown },
+): Promise<string> {
   const id = uuidv7();
-  const e = rejection.event;
+  const { space, origin, seq, code, reason, event } = refused;
   await store.append([
     {
       space: NATIONAL_SPACE,
       type: "peer.event_quarantined",
       subject: id,
       actor: `federation@${self}`,
-      data: { peer, space: e.space, origin: e.origin, seq: e.seq, code: rejection.code, reason: rejection.reason, event: e },
+      data: { peer, space, origin, seq, code, reason, event },
     },
   ]);
   return id;

@@ -225,6 +225,21 @@ export function verifyMessage(msg: HttpMessage, opts: VerifyOptions): VerifyResu
   }
 }
 
+/**
+ * The key id of the `enlace` signature of a message, read from its Signature-Input
+ * dictionary (not from any other label), so the verifier knows which pinned key to load.
+ */
+export function signatureKeyId(headers: HttpMessage["headers"]): string | undefined {
+  try {
+    const member = parseDictionary(field(headers, "signature-input") ?? "").get(LABEL);
+    if (!member || !("items" in member)) return undefined;
+    const keyid = Object.fromEntries(member.params).keyid;
+    return typeof keyid === "string" ? keyid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Cheap refusals first; the nonce is spent last, so a forgery can never burn one. */
 function check(msg: HttpMessage, opts: VerifyOptions): string {
   const covered = parseDictionary(field(msg.headers, "signature-input") ?? "").get(LABEL);

@@ -16,6 +16,11 @@ export async function activePeer(sql: Sql, node: string): Promise<PeerRow | unde
   return (await sql.all<PeerRow>("SELECT * FROM peers WHERE node = ? AND removed_at IS NULL", [node]))[0];
 }
 
+/** The latest pin of a node, removed or not: what verifies the events it sent while peered. */
+export async function lastPin(sql: Sql, node: string): Promise<PeerRow | undefined> {
+  return (await sql.all<PeerRow>("SELECT * FROM peers WHERE node = ?", [node]))[0];
+}
+
 export async function listPeers(sql: Sql, includeRemoved = false): Promise<PeerRow[]> {
   return sql.all<PeerRow>(`SELECT * FROM peers ${includeRemoved ? "" : "WHERE removed_at IS NULL"} ORDER BY node`);
 }

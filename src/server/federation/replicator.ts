@@ -35,21 +35,35 @@ export interface PeerState {
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const done = () => {
       clearTimeout(t);
+      signal.removeEventListener("abort", done);
       resolve();
-    }, { once: true });
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
   });
 
-export function parseEventLines(body: Buffer): Event[] {
-  const text = body.toString("utf8");
-  const out: Event[] = [];
-  for (const line of text.split("\n")) {
+/** A page of the wire format: the events up to the first line that is not an envelope. */
+export interface Page {
+  readonly events: Event[];
+  readonly malformed?: { readonly line: string; readonly error: string };
+}
+
+export function parseEventLines(body: Buffer): Page {
+  const events: Event[] = [];
+  for (const line of body.toString("utf8").split("\n")) {
     if (line.length === 0) continue;
-    out.push(eventSchema.parse(JSON.parse(line)));
+    let parsed: ReturnType<typeof eventSchema.safeParse>;
+    try {
+      parsed = eventSchema.safeParse(JSON.parse(line));
+    } catch (err) {
+      return { events, malformed: { line, error: (err as Error).message } };
+    }
+    if (!parsed.success) return { events, malformed: { line, error: parsed.error.issues[0]?.message ?? "not an event" } };
+    events.push(parsed.data);
   }
-  return out;
+  return { events };
 }
 
 export function createReplicator(node: NodeRuntime, options: ReplicatorOptions = {}) {
@@ -78,7 +92,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
     return (await node.store.heads(space))[origin]?.seq ?? 0;
   }
 
-  async function fetchPage(peer: string, space: string, origin: string, after: number, wait: number): Promise<Event[] | undefined> {
+  async function fetchPage(peer: string, space: string, origin: string, after: number, wait: number): Promise<Page | undefined> {
     const entry = peers.get(peer);
     if (!entry) return undefined;
     const path = `/federation/v1/spaces/${space}/events?origin=${origin}&after=${after}&limit=${pageSize}&wait=${wait}`;
@@ -112,25 +126,36 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
         let after = await localHead(space, origin);
         let page = fetchPage(peer, space, origin, after, 0);
         for (;;) {
-          const events = await page;
-          if (events === undefined) {
+          const fetched = await page;
+          if (fetched === undefined) {
             await sleep(5000, signal);
             break;
           }
-          const full = events.length === pageSize;
+          const { events, malformed } = fetched;
+          const full = events.length === pageSize && !malformed;
           const last = events.at(-1);
           // Prefetch the next page while this one is verified and applied.
           page = full && last ? fetchPage(peer, space, origin, last.seq, 0) : fetchPage(peer, space, origin, last?.seq ?? after, waitMs);
           page.catch(() => {});
-          if (events.length === 0) continue;
+          if (events.length === 0 && !malformed) continue;
           const result = await node.store.apply(events, saveCursor(peer));
           failures = 0;
           if (result.applied.some((e) => e.type !== "receipt.checkpoint")) dirtySpaces.add(space);
           after = result.applied.at(-1)?.seq ?? after;
           options.onProgress?.({ peer, space, origin, applied: result.applied.length, head: after });
-          if (result.rejected) {
-            const id = await quarantine(node.store, self, peer, result.rejected);
-            options.log?.warn({ peer, space, origin, seq: result.rejected.event.seq, code: result.rejected.code, quarantine: id }, "event quarantined");
+          if (result.rejected?.code === "no_subject") {
+            // In a space of three or more, a remark can arrive before the subject it is
+            // about, which comes on another member's stream: not a fault, just early.
+            await page.catch(() => {});
+            await sleep(1000, signal);
+            break;
+          }
+          const refused = result.rejected
+            ? { ...result.rejected, space, origin, seq: result.rejected.event.seq }
+            : malformed && { space, origin, seq: after + 1, code: "malformed", reason: malformed.error, event: malformed.line };
+          if (refused) {
+            const id = await quarantine(node.store, self, peer, refused);
+            options.log?.warn({ peer, space, origin, seq: refused.seq, code: refused.code, quarantine: id }, "event quarantined");
             await page.catch(() => {});
             break;
           }

@@ -3,10 +3,12 @@ import { z } from "zod";
 import { DomainError } from "../../core/errors";
 import { importPublicKey } from "../../core/log/crypto";
 import { NATIONAL_SPACE, nodeIdSchema, spaceIdSchema } from "../../core/log/envelope";
+import { publicUrlOf } from "../config";
+import { problem, sendProblem } from "../http/errors";
 import type { App } from "../http/types";
 import type { NodeRuntime } from "../node";
 import { registerPeer } from "./commands";
-import { createNonceCache, type HttpMessage, signMessage, verifyMessage } from "./http-signature";
+import { createNonceCache, type HttpMessage, signatureKeyId, signMessage, verifyMessage } from "./http-signature";
 import { peerAnswerSchema } from "./invite";
 import { activePeer, isSpaceMember } from "./queries";
 import { genesisOf, readEventLines, waitForEvents } from "./wire";
@@ -40,6 +42,7 @@ const eventsQuery = z.strictObject({
 export async function federationRoutes(app: App, node: NodeRuntime): Promise<void> {
   const { db, store, config, keys } = node;
   const seen = createNonceCache();
+  const publicUrl = publicUrlOf(config);
   // The node-to-node protocol is specified in docs/federation.md, not in the REST API's document.
   app.addHook("onRoute", (route) => {
     route.schema = { ...route.schema, hide: true };
@@ -57,13 +60,15 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
 
   const asMessage = (request: FastifyRequest): HttpMessage => ({
     method: request.method,
-    url: `${request.protocol}://${request.headers.host}${request.url}`,
+    // Peers sign the URL they were given (our public URL), which a TLS proxy in front of
+    // us does not change; rebuilding it from the socket would not match behind one.
+    url: new URL(request.url, publicUrl).href,
     headers: request.headers as Record<string, string | undefined>,
     body: request.rawBody ?? "",
   });
 
   app.addHook("preHandler", async (request) => {
-    const keyId = /keyid="([^"]{1,64})"/.exec(request.headers["signature-input"]?.toString() ?? "")?.[1];
+    const keyId = signatureKeyId(request.headers as Record<string, string | undefined>);
     if (!keyId) throw new DomainError("federation.unsigned", "federation requests must be signed (RFC 9421)", "header.signature");
     let key = undefined as ReturnType<typeof importPublicKey> | undefined;
     if (request.routeOptions.config?.handshake) {
@@ -82,13 +87,19 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
   app.addHook("onSend", async (request, reply, payload) => {
     if (!request.headers.signature) return payload;
     const body = typeof payload === "string" || Buffer.isBuffer(payload) ? payload : "";
-    const signed = signMessage(
-      { status: reply.statusCode, headers: {}, body },
-      { keyId: config.node, privateKey: keys.privateKey, request: asMessage(request) },
-    );
-    for (const [k, v] of Object.entries(signed)) reply.header(k, v);
+    try {
+      const signed = signMessage(
+        { status: reply.statusCode, headers: {}, body },
+        { keyId: config.node, privateKey: keys.privateKey, request: asMessage(request) },
+      );
+      for (const [k, v] of Object.entries(signed)) reply.header(k, v);
+    } catch {
+      // A request without an `enlace` signature cannot be answered with one bound to it.
+    }
     return payload;
   });
+
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, "not_found", `no federation route ${request.method} ${request.url}`)));
 
   /** The requester must be a member of the space; the national space does not exist here. */
   async function memberSpace(request: FastifyRequest, space: string): Promise<void> {

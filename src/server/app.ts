@@ -7,12 +7,14 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { adminRoutes } from "./admin/routes";
+import { commitmentRoutes } from "./commitments/routes";
 import { federationApiRoutes } from "./federation/api-routes";
 import type { Replicator } from "./federation/replicator";
 import { federationRoutes } from "./federation/routes";
 import { addAuthentication } from "./http/auth";
 import { errorHandler, problem, sendProblem } from "./http/errors";
 import { healthRoutes } from "./http/health";
+import { streamRoutes } from "./http/stream";
 import { createMetrics } from "./http/metrics";
 import type { App } from "./http/types";
 import type { NodeRuntime } from "./node";
@@ -80,6 +82,8 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
       addAuthentication(scoped, { db: node.db, node: node.config.node });
       adminRoutes(scoped, node);
       federationApiRoutes(scoped, node, replicator);
+      commitmentRoutes(scoped, node);
+      streamRoutes(scoped, node);
     },
     { prefix: "/api/v1" },
   );

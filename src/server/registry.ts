@@ -1,7 +1,9 @@
 import { ADMIN_EVENTS } from "../core/admin/events";
+import { COMMITMENT_EVENTS } from "../core/commitments/events";
 import { FEDERATION_EVENTS } from "../core/federation/events";
 import { createEventRegistry, type EventDefinition } from "../core/log/registry";
 import { usersProjection } from "./admin/projection";
+import { commitmentsProjection } from "./commitments/projection";
 import { createProjectionSet, type Projection } from "./db/projections";
 import { federationProjection } from "./federation/projection";
 
@@ -11,8 +13,8 @@ import { federationProjection } from "./federation/projection";
  */
 export function nodeModel(extra: { events?: readonly EventDefinition[]; projections?: readonly Projection[] } = {}) {
   return {
-    registry: createEventRegistry([...ADMIN_EVENTS, ...FEDERATION_EVENTS, ...(extra.events ?? [])]),
-    projections: createProjectionSet([usersProjection, federationProjection, ...(extra.projections ?? [])]),
+    registry: createEventRegistry([...ADMIN_EVENTS, ...FEDERATION_EVENTS, ...COMMITMENT_EVENTS, ...(extra.events ?? [])]),
+    projections: createProjectionSet([usersProjection, federationProjection, commitmentsProjection, ...(extra.projections ?? [])]),
   };
 }
 

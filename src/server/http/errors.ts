@@ -20,8 +20,8 @@ export const PROBLEMS = {
   "auth.token_revoked": { status: 401, es: "El token de API fue revocado.", en: "The API token was revoked." },
   "auth.token_expired": { status: 401, es: "El token de API ha expirado.", en: "The API token has expired." },
   "auth.forbidden": { status: 403, es: "No tiene permiso para esta acción.", en: "You are not allowed to do this." },
-  "rate_limited": { status: 429, es: "Demasiados intentos; espere un momento.", en: "Too many attempts; wait a moment." },
-  "not_found": { status: 404, es: "No encontrado.", en: "Not found." },
+  rate_limited: { status: 429, es: "Demasiados intentos; espere un momento.", en: "Too many attempts; wait a moment." },
+  not_found: { status: 404, es: "No encontrado.", en: "Not found." },
   "user.not_found": { status: 404, es: "El usuario no existe.", en: "No such user." },
   "user.exists": { status: 409, es: "El usuario ya existe.", en: "The user already exists." },
   "user.disabled": { status: 409, es: "El usuario está deshabilitado.", en: "The user is disabled." },
@@ -40,8 +40,33 @@ export const PROBLEMS = {
   "peer.exists": { status: 409, es: "Ese nodo ya está vinculado con otra clave.", en: "That node is already pinned with another key." },
   "peer.not_found": { status: 404, es: "Nodo par no vinculado.", en: "No such peer." },
   "quarantine.not_found": { status: 404, es: "No existe ese evento en cuarentena.", en: "No such quarantined event." },
-  "quarantine.resolved": { status: 409, es: "Ese evento en cuarentena ya fue resuelto.", en: "That quarantined event was already resolved." },
+  "quarantine.resolved": {
+    status: 409,
+    es: "Ese evento en cuarentena ya fue resuelto.",
+    en: "That quarantined event was already resolved.",
+  },
   "service.unavailable": { status: 503, es: "Servicio no disponible.", en: "Service unavailable." },
+  "ministerial.not_found": { status: 404, es: "La reunión ministerial no existe.", en: "No such ministerial meeting." },
+  "statement.not_found": { status: 404, es: "La declaración no existe.", en: "No such statement." },
+  "agreement.not_found": {
+    status: 422,
+    es: "Un acuerdo indicado no existe en este espacio.",
+    en: "An agreement given does not exist in this space.",
+  },
+  "operation.not_found": { status: 404, es: "La operación no existe.", en: "No such operation." },
+  "activity.not_found": { status: 404, es: "La actividad no existe.", en: "No such activity." },
+  "activity.not_owner": {
+    status: 403,
+    es: "Solo el nodo propietario puede modificar esta actividad; publique un informe de avance.",
+    en: "Only the owner node may change this activity; post a progress report instead.",
+  },
+  "evidence.too_large": { status: 413, es: "El archivo de evidencia es demasiado grande.", en: "The evidence file is too large." },
+  "evidence.type_mismatch": {
+    status: 415,
+    es: "El contenido del archivo no corresponde a su tipo.",
+    en: "The file's content does not match its type.",
+  },
+  "evidence.not_found": { status: 404, es: "El archivo de evidencia no existe.", en: "No such evidence file." },
   internal: { status: 500, es: "Error interno.", en: "Internal error." },
 } as const satisfies Record<string, { status: number; es: string; en: string }>;
 
@@ -101,7 +126,10 @@ const LOCATION: Record<string, string> = { body: "", querystring: "query.", para
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
     if (/^(auth\.|request\.cross_origin|federation\.)/.test(error.code)) {
-      request.log.warn({ code: error.code, actor: request.actor?.username, method: request.method, route: request.routeOptions.url }, "denied");
+      request.log.warn(
+        { code: error.code, actor: request.actor?.username, method: request.method, route: request.routeOptions.url },
+        "denied",
+      );
     }
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return sendProblem(reply, problem(request, isKnown(error.code) ? error.code : "internal", error.message, errors));
@@ -123,8 +151,10 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     const errors = [{ field: "header.content-type", message: error.message }];
     return sendProblem(reply, problem(request, "request.unsupported_media_type", error.message, errors));
   }
-  if (status === 413) return sendProblem(reply, problem(request, "request.too_large", error.message, [{ field: "body", message: error.message }]));
-  if (status === 400) return sendProblem(reply, problem(request, "request.malformed", error.message, [{ field: "body", message: error.message }]));
+  if (status === 413)
+    return sendProblem(reply, problem(request, "request.too_large", error.message, [{ field: "body", message: error.message }]));
+  if (status === 400)
+    return sendProblem(reply, problem(request, "request.malformed", error.message, [{ field: "body", message: error.message }]));
   if (status === 404) return sendProblem(reply, problem(request, "not_found"));
   request.log.error({ err: error }, "unhandled error");
   return sendProblem(reply, problem(request, "internal"));

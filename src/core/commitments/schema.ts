@@ -97,7 +97,10 @@ export const evidenceInput = z.strictObject({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^/\\\u0000-\u001f]+$/, "a file name without path separators"),
+    .refine(
+      (n) => !/[/\\]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 32),
+      "a file name without path separators or control characters",
+    ),
   type: z.enum(EVIDENCE_TYPES, { message: `one of ${EVIDENCE_TYPES.join(", ")}` }),
   contentBase64: z.base64().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4, "at most 2 MB"),
 });

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import "./types";
 import { DomainError } from "../../core/errors";
-import type { Actor } from "../admin/commands";
 import { sessionActor, tokenActor } from "../admin/auth";
+import type { Actor } from "../admin/commands";
 import type { Database } from "../db/database";
 import type { App } from "./types";
 

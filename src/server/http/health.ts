@@ -14,7 +14,10 @@ export function healthRoutes(app: App, node: NodeRuntime, metrics: Metrics, repl
   const latency = metrics.histogram("enlace_http_request_duration_seconds", "HTTP request latency");
   const appended = metrics.counter("enlace_events_stored_total", "Events stored by this process, by space and origin");
   metrics.gauge("enlace_log_events", "Events in the log (highest log position)", async () => {
-    const row = await node.db.kysely.selectFrom("events").select((eb) => eb.fn.max("pos").as("n")).executeTakeFirst();
+    const row = await node.db.kysely
+      .selectFrom("events")
+      .select((eb) => eb.fn.max("pos").as("n"))
+      .executeTakeFirst();
     return [{ labels: {}, value: Number(row?.n ?? 0) }];
   });
   const peers = () => peerStatuses(node.db, replicator?.state());

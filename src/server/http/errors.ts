@@ -67,6 +67,7 @@ export const PROBLEMS = {
     en: "The file's content does not match its type.",
   },
   "evidence.not_found": { status: 404, es: "El archivo de evidencia no existe.", en: "No such evidence file." },
+  "import.unreadable": { status: 400, es: "No se puede leer el archivo.", en: "The file cannot be read." },
   internal: { status: 500, es: "Error interno.", en: "Internal error." },
 } as const satisfies Record<string, { status: number; es: string; en: string }>;
 

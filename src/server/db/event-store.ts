@@ -53,9 +53,13 @@ export interface EventStoreOptions {
   /** Whether `origin` is a member of `space` (the national space is always ours alone). */
   readonly isMember?: (sql: Sql, space: string, origin: string) => Promise<boolean>;
   readonly wallClock?: () => number;
+  /** Where a failing listener's error goes (it never fails the write that was committed). */
+  readonly onListenerError?: (err: unknown) => void;
 }
 
 const INSERT_CHUNK = 200;
+/** Keys per `IN (…)` lookup: far below SQLite's and PostgreSQL's bound-parameter limits. */
+const LOOKUP_CHUNK = 500;
 /** The event type that founds a shared space. */
 export const GENESIS_TYPE = "space.created";
 
@@ -101,6 +105,37 @@ export function createEventStore(options: EventStoreOptions) {
     return rows[0]?.owner;
   }
 
+  /**
+   * The owners of many subjects of one space, in one query per chunk instead of one per event
+   * (on PostgreSQL a query is a round trip). Subjects are only recorded by `insert`, after the
+   * checks, so reading them all before the checks sees what reading each in turn would.
+   */
+  async function ownersOf(sql: Sql, space: string, subjects: readonly string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    const wanted = [...new Set(subjects)];
+    for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
+      const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
+      const rows = await sql.all<{ subject: string; owner: string }>(
+        `SELECT subject, owner FROM subjects WHERE space = ? AND subject IN (${chunk.map(() => "?").join(", ")})`,
+        [space, ...chunk],
+      );
+      for (const r of rows) owners.set(r.subject, r.owner);
+    }
+    return owners;
+  }
+
+  /** Records the subjects that `create` events start, in multi-row inserts. */
+  async function recordSubjects(sql: Sql, batch: readonly { event: Event }[]): Promise<void> {
+    const rows = batch.filter(({ event }) => registry.get(event.type, event.v)?.writer === "create");
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      await sql.run(
+        `INSERT INTO subjects (space, subject, owner, type) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")}`,
+        chunk.flatMap(({ event }) => [event.space, event.subject, event.origin, event.type]),
+      );
+    }
+  }
+
   /** Inserts signed events, moves chain heads, records new subjects, runs projections. */
   async function insert(sql: Sql, batch: readonly { event: Event; hash: string }[]): Promise<StoredEvent[]> {
     const storedAt = wall();
@@ -113,16 +148,9 @@ export function createEventStore(options: EventStoreOptions) {
     }
     const tips = new Map<string, { space: string; origin: string; seq: number; hash: string; hlc: string }>();
     const stored: StoredEvent[] = [];
+    await recordSubjects(sql, batch);
     for (const { event, hash } of batch) {
       tips.set(`${event.space}\u0000${event.origin}`, { space: event.space, origin: event.origin, seq: event.seq, hash, hlc: event.hlc });
-      if (registry.get(event.type, event.v)?.writer === "create") {
-        await sql.run("INSERT INTO subjects (space, subject, owner, type) VALUES (?, ?, ?, ?)", [
-          event.space,
-          event.subject,
-          event.origin,
-          event.type,
-        ]);
-      }
       stored.push({ ...event, pos: positions.get(event.id) ?? 0, hash });
     }
     for (const t of tips.values()) {
@@ -248,7 +276,10 @@ export function createEventStore(options: EventStoreOptions) {
     // A failed batch check does not say which event is bad; checking every one does.
     if (!check.ok) check = checkChain(fresh, head, key, "all");
     const limit = check.fault ? check.fault.index : fresh.length;
-    const taken = await heldIds(sql, fresh.slice(0, limit));
+    const admissible = fresh.slice(0, limit);
+    const taken = await heldIds(sql, admissible);
+    const subjects = admissible.map((e) => e.subject);
+    const owners = await ownersOf(sql, space, subjects);
     const ok: { event: Event; hash: string }[] = [];
     const created = new Map<string, string>();
     for (let i = 0; i < limit; i++) {
@@ -257,7 +288,7 @@ export function createEventStore(options: EventStoreOptions) {
       if (bad) return { ok, duplicates, rejected: reject(e, bad.code, bad.message) };
       if (taken.has(e.id)) return { ok, duplicates, rejected: reject(e, "duplicate_id", `event id ${e.id} is already used by another event`) };
       const subjectKey = `${e.space}\u0000${e.subject}`;
-      const owner = created.get(subjectKey) ?? (await ownerOf(sql, e.space, e.subject));
+      const owner = created.get(subjectKey) ?? owners.get(e.subject);
       const wrong = registry.checkWriter(e, owner);
       if (wrong) return { ok, duplicates, rejected: reject(e, wrong.code, wrong.message) };
       try {
@@ -276,9 +307,16 @@ export function createEventStore(options: EventStoreOptions) {
     return { ok, duplicates };
   }
 
+  /** Listeners run after the commit; one that throws must not make a stored write look failed. */
   function notify(events: readonly StoredEvent[]): void {
     if (events.length === 0) return;
-    for (const l of listeners) l(events);
+    for (const l of listeners) {
+      try {
+        l(events);
+      } catch (err) {
+        (options.onListenerError ?? ((e: unknown) => console.error("enlace: a log listener failed", e)))(err);
+      }
+    }
   }
 
   return {

@@ -110,7 +110,9 @@ if (dbSuites.length > 0) {
     totals.code = 1;
     totals.fail += 1;
   } else {
-    console.error("\n".concat("!".repeat(78), `\n!! PostgreSQL is not reachable at ${PG_ADMIN}: the PostgreSQL suites are SKIPPED.\n`, "!".repeat(78)));
+    console.error(
+      "\n".concat("!".repeat(78), `\n!! PostgreSQL is not reachable at ${PG_ADMIN}: the PostgreSQL suites are SKIPPED.\n`, "!".repeat(78)),
+    );
   }
 }
 

@@ -1,14 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { consoleActor } from "../../src/server/admin/commands";
 import { acceptInvite, createInvite, createSpace, joinSpace } from "../../src/server/federation/commands";
-import { serveNode, type RunningNode } from "../../src/server/main";
+import type { ReplicatorOptions } from "../../src/server/federation/replicator";
+import { type RunningNode, serveNode } from "../../src/server/main";
 import { initNode } from "../../src/server/node";
 import type { NodeModel } from "../../src/server/registry";
-import type { ReplicatorOptions } from "../../src/server/federation/replicator";
 import { freshDatabaseUrl } from "./db";
 
 const NAMES: Record<string, [string, string]> = {
@@ -84,7 +84,7 @@ export async function createCluster(ids: string[], opts: { model?: NodeModel; re
     const m = byId(id);
     await m.running?.stop();
     m.running = undefined;
-    if (m.child && m.child.exitCode === null) {
+    if (m.child && m.child.exitCode === null && m.child.signalCode === null) {
       m.child.kill("SIGTERM");
       await new Promise((r) => m.child?.once("exit", r));
     }
@@ -95,7 +95,10 @@ export async function createCluster(ids: string[], opts: { model?: NodeModel; re
   async function spawnNode(id: string): Promise<ChildProcess> {
     const m = byId(id);
     const bin = new URL("../../bin/enlace.js", import.meta.url).pathname;
-    const child = spawn(process.execPath, [bin, "serve", "--dir", m.dir], { env: { ...m.env, ENLACE_LOG_LEVEL: "warn" }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [bin, "serve", "--dir", m.dir], {
+      env: { ...m.env, ENLACE_LOG_LEVEL: "warn" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     m.child = child;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {

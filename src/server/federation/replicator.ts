@@ -187,6 +187,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           });
           entry.state.remoteHeads[space] = Object.fromEntries(Object.entries(res.heads).map(([o, h]) => [o, h.seq]));
           entry.state.lastContact = Date.now();
+          entry.state.lastError = null;
         } catch (err) {
           entry.state.lastError = (err as Error).message;
         }

@@ -42,6 +42,8 @@ const eventsQuery = z.strictObject({
 export async function federationRoutes(app: App, node: NodeRuntime): Promise<void> {
   const { db, store, config, keys } = node;
   const seen = createNonceCache();
+  const closing = new AbortController();
+  app.addHook("preClose", async () => closing.abort());
   const publicUrl = publicUrlOf(config);
   // The node-to-node protocol is specified in docs/federation.md, not in the REST API's document.
   app.addHook("onRoute", (route) => {
@@ -138,7 +140,9 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
       const { origin, after, limit, wait } = request.query;
       let lines = await readEventLines(db, space, origin, after, limit);
       if (lines.length === 0 && wait > 0) {
-        await waitForEvents(store, space, origin, wait, reply.raw);
+        await waitForEvents(store, db, { space, origin, after }, wait, reply.raw, closing.signal);
+        // The peer left or the server is closing: nothing to read, no one to answer.
+        if (request.raw.socket.destroyed || closing.signal.aborted) return reply.send("");
         lines = await readEventLines(db, space, origin, after, limit);
       }
       return reply.type("application/x-ndjson").send(lines.join(""));

@@ -28,22 +28,47 @@ export async function genesisOf(db: Database, space: string): Promise<string | u
   return rows[0] ? eventLine(rows[0]) : undefined;
 }
 
+/** How often a long-poll also looks at the chain head, for events written by another process. */
+const HEAD_POLL_MS = 500;
+
 /**
- * Resolves when an event of (space, origin) is stored, after `ms`, or when the client goes
- * away (its response closes), whichever comes first: the long-poll that lets a new event leave within milliseconds.
+ * Resolves when an event of (space, origin) is stored after `after`, after `ms`, when the
+ * client goes away (its response closes) or when the server closes, whichever comes first:
+ * the long-poll that lets a new event leave within milliseconds. Events this process stores
+ * wake it at once; events stored by another process (the CLI, a second app process) are
+ * seen by a cheap look at the chain head every half second.
  */
-export function waitForEvents(store: EventStore, space: string, origin: string, ms: number, client: ServerResponse): Promise<void> {
+export function waitForEvents(
+  store: EventStore,
+  db: Database,
+  target: { space: string; origin: string; after: number },
+  ms: number,
+  client: ServerResponse,
+  closing: AbortSignal,
+): Promise<void> {
+  if (closing.aborted) return Promise.resolve();
   return new Promise((resolve) => {
+    const { space, origin, after } = target;
     const done = () => {
       clearTimeout(timer);
+      clearInterval(poll);
       unsubscribe();
       client.off("close", done);
+      closing.removeEventListener("abort", done);
       resolve();
     };
     const timer = setTimeout(done, ms);
+    const poll = setInterval(() => {
+      db.connection((sql) => sql.all<{ seq: number }>("SELECT seq FROM heads WHERE space = ? AND origin = ?", [space, origin]))
+        .then((rows) => {
+          if (Number(rows[0]?.seq ?? 0) > after) done();
+        })
+        .catch(done);
+    }, HEAD_POLL_MS);
     const unsubscribe = store.subscribe((events) => {
       if (events.some((e) => e.space === space && e.origin === origin)) done();
     });
     client.once("close", done);
+    closing.addEventListener("abort", done, { once: true });
   });
 }

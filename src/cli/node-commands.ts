@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { KEY_FILE } from "../server/config";
 import { BackupError, loadBackupRows, readBackup, writeBackup } from "../server/db/backup";
 import { verifyLog } from "../server/db/verify";
+import { ensureWebBuild } from "../server/http/web";
 import { serveNode } from "../server/main";
 import { initNode, openNode } from "../server/node";
 import { nodeModel } from "../server/registry";
@@ -48,6 +49,7 @@ export const nodeCommands: CommandSpec[] = [
     options: { ...dirOption, port: { type: "string" }, host: { type: "string" } },
     async run(v) {
       const port = optionalInt(v, "port");
+      await ensureWebBuild();
       const running = await serveNode(required(v, "dir"), {
         logLevel: process.env.ENLACE_LOG_LEVEL ?? "info",
         ...(port !== undefined ? { port } : {}),

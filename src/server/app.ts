@@ -17,6 +17,7 @@ import { healthRoutes } from "./http/health";
 import { streamRoutes } from "./http/stream";
 import { createMetrics } from "./http/metrics";
 import type { App } from "./http/types";
+import { webRoutes } from "./http/web";
 import type { NodeRuntime } from "./node";
 
 export interface AppOptions {
@@ -88,5 +89,6 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
     { prefix: "/api/v1" },
   );
   await app.register(async (fed) => federationRoutes(fed.withTypeProvider<ZodTypeProvider>(), node), { prefix: "/federation/v1" });
+  await webRoutes(app);
   return app;
 }

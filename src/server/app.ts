@@ -35,6 +35,9 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
+    // Closing ends every open connection (a peer's long-poll included) instead of waiting
+    // for keep-alive and header timeouts.
+    forceCloseConnections: true,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();

@@ -46,14 +46,7 @@ export async function serveNode(
         if (stopped) return;
         stopped = true;
         await replicator.stop();
-        // Fastify closes idle keep-alive sockets only once, when closing starts; a socket
-        // busy at that moment would linger for its keep-alive timeout. Reap until closed.
-        const closed = app.close();
-        const reap = setInterval(() => app.server.closeIdleConnections(), 50);
-        const cut = setTimeout(() => app.server.closeAllConnections(), 2000);
-        await closed;
-        clearInterval(reap);
-        clearTimeout(cut);
+        await app.close();
         await node.close();
       },
     };

@@ -91,7 +91,8 @@ function createKeyCache(db: Database, self: string, keys: NodeKeys) {
     if (hit && hit.until > Date.now()) return hit.key;
     const row = sql ? await activePeer(sql, origin) : await db.connection((c) => activePeer(c, origin));
     const key = row ? importPublicKey(row.public_key) : undefined;
-    cache.set(origin, { key, until: Date.now() + 5000 });
+    // Only hits are kept: a peer pinned a moment ago must be known at once.
+    if (key) cache.set(origin, { key, until: Date.now() + 5000 });
     return key;
   };
 }

@@ -99,6 +99,8 @@ export async function createCluster(ids: string[], opts: { model?: NodeModel; re
       env: { ...m.env, ENLACE_LOG_LEVEL: "warn" },
       stdio: ["ignore", "ignore", "pipe"],
     });
+    // Drain stderr so a chatty child never blocks on a full pipe.
+    child.stderr?.resume();
     m.child = child;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {

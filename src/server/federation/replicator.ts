@@ -4,6 +4,8 @@ import type { Sql } from "../db/database";
 import type { StoredEvent } from "../db/projections";
 import type { NodeRuntime } from "../node";
 import { createPeerClient, type PeerClient } from "./client";
+import { FULL_CHECK_MAX } from "../db/event-store";
+import { createBackgroundCheck } from "./background-check";
 import { checkpoint, quarantine } from "./commands";
 import { listPeers, type PeerRow, sharedSpaces, streamHalted } from "./queries";
 
@@ -75,6 +77,11 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
   const peers = new Map<string, { row: PeerRow; client: PeerClient; state: PeerState }>();
   const dirtySpaces = new Set<string>();
   const timers: NodeJS.Timeout[] = [];
+  const background = createBackgroundCheck(node, async (range, seq) => {
+    const reason = `the signature of event ${range.space}/${range.origin}/${seq}, applied on the strength of a later one, does not verify`;
+    const id = await quarantine(node.store, self, range.peer, { space: range.space, origin: range.origin, seq, code: "bad_signature", reason, event: { seq } });
+    options.log?.warn({ peer: range.peer, space: range.space, origin: range.origin, seq, quarantine: id }, "background signature check failed");
+  });
 
   function clientFor(row: PeerRow) {
     const known = peers.get(row.node);
@@ -92,11 +99,11 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
     return (await node.store.heads(space))[origin]?.seq ?? 0;
   }
 
-  async function fetchPage(peer: string, space: string, origin: string, after: number, wait: number): Promise<Page | undefined> {
+  async function fetchPage(peer: string, space: string, origin: string, after: number, wait: number, signal: AbortSignal): Promise<Page | undefined> {
     const entry = peers.get(peer);
     if (!entry) return undefined;
     const path = `/federation/v1/spaces/${space}/events?origin=${origin}&after=${after}&limit=${pageSize}&wait=${wait}`;
-    const res = await entry.client.request("GET", path, { signal: controller.signal, timeoutMs: wait + 30_000 });
+    const res = await entry.client.request("GET", path, { signal, timeoutMs: wait + 30_000 });
     entry.state.lastContact = Date.now();
     entry.state.lastError = null;
     if (res.status === 404) return undefined;
@@ -124,7 +131,10 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           continue;
         }
         let after = await localHead(space, origin);
-        let page = fetchPage(peer, space, origin, after, 0);
+        // The prefetched request is abandoned (not awaited) when a page is refused.
+        let pending = new AbortController();
+        const stream = () => AbortSignal.any([signal, pending.signal]);
+        let page = fetchPage(peer, space, origin, after, 0, stream());
         for (;;) {
           const fetched = await page;
           if (fetched === undefined) {
@@ -135,10 +145,16 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           const full = events.length === pageSize && !malformed;
           const last = events.at(-1);
           // Prefetch the next page while this one is verified and applied.
-          page = full && last ? fetchPage(peer, space, origin, last.seq, 0) : fetchPage(peer, space, origin, last?.seq ?? after, waitMs);
+          pending = new AbortController();
+          page = full && last ? fetchPage(peer, space, origin, last.seq, 0, stream()) : fetchPage(peer, space, origin, last?.seq ?? after, waitMs, stream());
           page.catch(() => {});
           if (events.length === 0 && !malformed) continue;
           const result = await node.store.apply(events, saveCursor(peer));
+          const first = result.applied[0];
+          const lastApplied = result.applied.at(-1);
+          if (events.length > FULL_CHECK_MAX && first && lastApplied) {
+            background.add({ peer, space, origin, from: first.seq, to: lastApplied.seq });
+          }
           failures = 0;
           if (result.applied.some((e) => e.type !== "receipt.checkpoint")) dirtySpaces.add(space);
           after = result.applied.at(-1)?.seq ?? after;
@@ -146,7 +162,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           if (result.rejected?.code === "no_subject") {
             // In a space of three or more, a remark can arrive before the subject it is
             // about, which comes on another member's stream: not a fault, just early.
-            await page.catch(() => {});
+            pending.abort();
             await sleep(1000, signal);
             break;
           }
@@ -156,7 +172,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           if (refused) {
             const id = await quarantine(node.store, self, peer, refused);
             options.log?.warn({ peer, space, origin, seq: refused.seq, code: refused.code, quarantine: id }, "event quarantined");
-            await page.catch(() => {});
+            pending.abort();
             break;
           }
           if (signal.aborted) break;
@@ -242,7 +258,10 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
       for (const t of timers) clearInterval(t);
       controller.abort();
       await Promise.allSettled([...loops.values()]);
+      await background.stop();
     },
+    /** Resolves once every page applied so far has had all its signatures re-checked. */
+    verified: () => background.idle(),
     /** In-memory state per peer: last contact, last error, the heads it last reported. */
     state(): Map<string, PeerState> {
       return new Map([...peers].map(([k, v]) => [k, v.state]));

@@ -1,0 +1,63 @@
+import { verifyEventSignature } from "../../core/log/chain";
+import { readChain, rowToEvent } from "../db/rows";
+import type { NodeRuntime } from "../node";
+
+/**
+ * Re-checks, in the background, every signature of the large pages the replicator applied
+ * on the strength of their last signature (DESIGN.md: "check the rest in the background").
+ * It works in small slices and rests as long as it worked, so catch-up keeps the CPU. A bad
+ * signature — which only the origin itself could have chained onto — is reported through
+ * `onBad`, which quarantines it and so halts that stream.
+ */
+export interface Range {
+  readonly peer: string;
+  readonly space: string;
+  readonly origin: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+const SLICE = 200;
+
+export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, seq: number) => Promise<void>) {
+  const queue: Range[] = [];
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  async function drain(): Promise<void> {
+    for (let range = queue.shift(); range && !stopped; range = queue.shift()) {
+      const key = await node.db.connection((sql) => node.historicKeyOf(range.origin, sql));
+      for (let after = range.from - 1; after < range.to && !stopped; ) {
+        const started = Date.now();
+        const rows = await node.db.connection((sql) => readChain(sql, range.space, range.origin, after, Math.min(SLICE, range.to - after)));
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          if (!key || !verifyEventSignature(rowToEvent(row), key)) {
+            await onBad(range, Number(row.seq));
+            return drain();
+          }
+        }
+        after = Number(rows.at(-1)?.seq);
+        await new Promise((r) => setTimeout(r, Math.max(1, Date.now() - started)));
+      }
+    }
+  }
+
+  return {
+    /** Queues a range of one chain for re-checking. */
+    add(range: Range): void {
+      queue.push(range);
+      running ??= drain().finally(() => {
+        running = undefined;
+      });
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      await running;
+    },
+    /** Resolves when everything queued so far has been checked (tests, benchmarks). */
+    async idle(): Promise<void> {
+      while (running) await running;
+    },
+  };
+}

@@ -12,6 +12,7 @@ import { ensureWebBuild } from "../server/http/web";
 import { type RunningNode, serveNode } from "../server/main";
 import { initNode, type NodeRuntime } from "../server/node";
 import { type CommandSpec, required, UsageError } from "./args";
+import { seedDemo } from "./demo-seed";
 
 /** The two demo nodes and their default ports. */
 export const DEMO_NODES = [
@@ -40,6 +41,8 @@ export interface DemoOptions {
   readonly ports?: readonly [number, number];
   readonly logger?: FastifyServerOptions["logger"];
   readonly replication?: ReplicatorOptions;
+  /** false: no illustrative commitments (tests that only need the two nodes). */
+  readonly seed?: boolean;
 }
 
 /** The running demo: both nodes, the shared space, and one way to stop it all. */
@@ -95,24 +98,6 @@ async function link(co: NodeRuntime, ve: NodeRuntime): Promise<string> {
   return space;
 }
 
-/**
- * Closes a node's HTTP server within about a second. Fastify closes idle keep-alive sockets
- * only once, when `close` starts; a socket whose request was still in flight then lingers for
- * the keep-alive timeout (72 s), so idle sockets are reaped until it closes, and after a
- * second every socket is cut. In-flight handlers get a moment before the database closes.
- */
-async function closeApp({ app }: RunningNode): Promise<void> {
-  const closed = app.close();
-  const reap = setInterval(() => app.server.closeIdleConnections(), 50);
-  const cut = setTimeout(() => app.server.closeAllConnections(), 1000);
-  try {
-    await closed;
-    await new Promise((r) => setTimeout(r, 50));
-  } finally {
-    clearInterval(reap);
-    clearTimeout(cut);
-  }
-}
 
 /**
  * Runs the two-node demo in this process: creates (or reuses) DIR/co and DIR/ve, their demo
@@ -139,7 +124,6 @@ export async function runDemo(opts: DemoOptions): Promise<DemoHandle> {
   const stop = async () => {
     // Replicators first: each node's server would otherwise wait for the other's long-polls.
     await Promise.all(nodes.map((n) => n.replicator.stop()));
-    for (const n of nodes) await closeApp(n);
     for (const n of nodes) await n.stop();
   };
   try {
@@ -161,6 +145,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoHandle> {
     const [co, ve] = nodes as [RunningNode, RunningNode];
     const space = await link(co.node, ve.node);
     await Promise.all(nodes.map((n) => n.replicator.refresh()));
+    if (opts.seed !== false) await seedDemo(co.node, ve.node);
     return { nodes, space, stop };
   } catch (err) {
     await stop();

@@ -102,7 +102,10 @@ export const evidenceInput = z.strictObject({
       "a file name without path separators or control characters",
     ),
   type: z.enum(EVIDENCE_TYPES, { message: `one of ${EVIDENCE_TYPES.join(", ")}` }),
-  contentBase64: z.base64().max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4, "at most 2 MB"),
+  contentBase64: z
+    .base64()
+    .min(4, "an empty file")
+    .max(Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 4, "at most 2 MB"),
 });
 
 export const reportInput = z.strictObject({

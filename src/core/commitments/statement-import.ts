@@ -46,9 +46,13 @@ const ROMAN = /^(i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3}|xiv|xv)$/i;
 
 /** A list marker at the start of a line: number, roman numeral, letter, Spanish ordinal or bullet. */
 const MARKER = new RegExp(
-  `^\\s*(?:(\\d{1,3})\\s*[.)º°:-]|([ivx]{1,5})\\s*[.)-]|([a-h])\\)|(${ORDINALS_ES.join("|")})\\s*[.:-]|([-•*·–—]))\\s+(.*)$`,
+  `^\\s*(?:(\\d{1,3})\\s*(?:\\.-|[.)º°:-])|([ivx]{1,5})\\s*[.)-]|([a-h])\\)|(${ORDINALS_ES.join("|")})\\s*(?:\\.-|[.:-])|([-•*·–—]))\\s+(.*)$`,
   "i",
 );
+
+/** The closing of a statement (place and date of signature), which ends its list of agreements. */
+const CLOSING =
+  /^(?:firmad[oa]s?\b|suscrit[oa]s?\b|dad[oa]\s+en\b|hech[oa]\s+en\b|en\s+(?:constancia|fe)\s+de\b|signed\b|done\s+(?:at|in)\b|in\s+witness\b)/i;
 
 const INTRO = /\b(acuerd\w*|agreements?|agreed|agree|compromis\w*|commitments?|acordaron|resolv\w*|decid\w*)\b/i;
 
@@ -63,34 +67,42 @@ function paragraphs(text: string): string[] {
 /** A heading: short, no closing punctuation (e.g. "Deepening of relationship"). */
 const isHeading = (p: string) => p.length < 80 && !/[.:;!?"”»]$/.test(p) && p.split(/\s+/).length <= 8;
 
-function fromList(text: string): DraftAgreement[] {
+/** The list items, and the text before the first of them (which may announce their count). */
+function fromList(text: string): { items: DraftAgreement[]; intro: string } {
   const items: string[] = [];
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let first = -1;
   let open = false;
-  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
     const m = MARKER.exec(line);
     if (m) {
       const roman = m[2];
       if (roman && !ROMAN.test(roman)) continue;
+      if (first < 0) first = i;
       items.push((m[6] ?? "").trim());
       open = true;
     } else if (line === "") {
       // A blank line ends an item: what follows is a new marker or text after the list.
       open = false;
-    } else if (open && items.length > 0 && !isHeading(line)) {
+    } else if (open && items.length > 0 && !isHeading(line) && !CLOSING.test(line)) {
       items[items.length - 1] = `${items[items.length - 1]} ${line}`.trim();
     } else if (items.length > 0) {
       open = false;
     }
   }
-  return items.filter(Boolean).map((t, i) => ({ number: i + 1, text: t }));
+  const agreements = items.filter(Boolean).map((t, i) => ({ number: i + 1, text: t }));
+  return { items: agreements, intro: lines.slice(0, Math.max(0, first)).join("\n") };
 }
 
+/** The count an introduction announces ("the five agreements"), skipping "the agreements". */
 function announcedCount(intro: string): number | null {
-  const m = /\b(\d{1,2}|[a-záéíóú]+)\s+(?:acuerdos|agreements|compromisos|commitments|points|puntos)\b/i.exec(intro);
-  if (!m?.[1]) return null;
-  const word = m[1].toLowerCase();
-  return /^\d+$/.test(word) ? Number(word) : (COUNT_WORDS[word] ?? null);
+  for (const m of intro.matchAll(/\b(\d{1,2}|[a-záéíóú]+)\s+(?:acuerdos|agreements|compromisos|commitments|points|puntos)\b/gi)) {
+    const word = (m[1] ?? "").toLowerCase();
+    const count = /^\d+$/.test(word) ? Number(word) : COUNT_WORDS[word];
+    if (count !== undefined) return count;
+  }
+  return null;
 }
 
 function fromParagraphs(text: string, warnings: string[]): DraftAgreement[] {
@@ -108,6 +120,7 @@ function fromParagraphs(text: string, warnings: string[]): DraftAgreement[] {
   const count = start >= 0 ? announcedCount(paras[start] ?? "") : null;
   const out: string[] = [];
   for (const p of paras.slice(start + 1)) {
+    if (CLOSING.test(p)) break;
     if (isHeading(p)) {
       if (out.length > 0) break;
       continue;
@@ -123,7 +136,10 @@ export function parseStatement(text: string): ParsedStatement {
   const warnings: string[] = [];
   const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] ?? null;
   const listed = fromList(text);
-  const agreements = listed.length >= 2 ? listed : fromParagraphs(text, warnings);
+  const count = listed.items.length >= 2 ? announcedCount(listed.intro) : null;
+  if (count !== null && count !== listed.items.length)
+    warnings.push(`the introduction announces ${count} agreements but ${listed.items.length} were found`);
+  const agreements = listed.items.length >= 2 ? listed.items : fromParagraphs(text, warnings);
   if (agreements.length === 0) warnings.push("no agreements were found");
   return { agreements, date, warnings };
 }

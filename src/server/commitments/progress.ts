@@ -1,14 +1,7 @@
-import { rollup } from "../../core/commitments/rollup";
+import { deriveStatus, projectedCompletion } from "../../core/commitments/status";
 import type { Sql } from "../db/database";
-import {
-  type AgreementRow,
-  activitiesOf,
-  levelHistory,
-  operationsByAgreement,
-  rollupAt,
-  type StatementRow,
-  toActivityView,
-} from "./queries";
+import { type ActivityRow, type AgreementRow, allIn, operationsByAgreement, STATUS_SQL, type StatementRow, statusInput } from "./queries";
+import { byOperationAndId, changedSince, combine, firstDay, operationTotals, percentsAt } from "./rollup-queries";
 
 /**
  * The progress report for the next ministerial meeting: a statement's roll-up per
@@ -18,7 +11,8 @@ import {
 const monthEnds = (from: string, to: string): string[] => {
   const out: string[] = [];
   const d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
-  for (let i = 0; i < 36; i++) {
+  // Every month end up to `to` (the last 23 are kept); the bound only guards a bad date.
+  for (let i = 0; i < 1200; i++) {
     const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1 + i, 0)).toISOString().slice(0, 10);
     if (end >= to) break;
     out.push(end);
@@ -32,21 +26,25 @@ export async function progressReport(sql: Sql, statementId: string, today: strin
   const agreements = await sql.all<AgreementRow>("SELECT * FROM agreements WHERE statement_id = ? ORDER BY number", [statementId]);
   const ops = await operationsByAgreement(sql);
   const opIds = [...new Set(agreements.flatMap((a) => ops.get(a.id) ?? []))];
-  const rows = await activitiesOf(sql, opIds);
-  const history = await levelHistory(
-    sql,
-    rows.map((r) => r.id),
-  );
-  const views = rows.map((r) => toActivityView(r, today));
-  const byOp = (op: string) => views.filter((v) => v.operationId === op);
+  const totals = await operationTotals(sql, today, opIds);
   const meeting = await sql.all<{ date: string }>("SELECT date FROM ministerial_meetings WHERE date < ? ORDER BY date DESC LIMIT 1", [
     today,
   ]);
   const since = baseline ?? meeting[0]?.date ?? statement.date;
-  const then = rollupAt(rows, history, since);
-  const before = new Map(then.items.map((i) => [i.id, i.level]));
-  const overall = rollup(views);
-  const start = [statement.date, ...rows.map((r) => r.created_at.slice(0, 10))].sort()[0] ?? statement.date;
+  const overall = combine(totals, opIds);
+  const first = await firstDay(sql, opIds);
+  const start = first !== undefined && first < statement.date ? first : statement.date;
+  const dates = monthEnds(start, today);
+  const [then = 0, ...timeline] = await percentsAt(sql, opIds, [since, ...dates]);
+  // Only what will miss its date is read row by row; SQL picks it by its derived status.
+  const late = await allIn<AtRiskRow>(
+    sql,
+    opIds,
+    (list) => `SELECT id, operation_id, title, owner, due_date, start_date, created_at, level, completed_on, flagged_at_risk
+      FROM activities WHERE operation_id IN (${list}) AND ${STATUS_SQL} IN ('at_risk', 'late')`,
+    (chunk) => [...chunk, today, today],
+  );
+  const changed = await changedSince(sql, opIds, since);
   return {
     statement: { id: statement.id, date: statement.date, title: statement.title, language: statement.language },
     generatedAt: new Date().toISOString(),
@@ -54,27 +52,29 @@ export async function progressReport(sql: Sql, statementId: string, today: strin
     percent: overall.percent,
     counts: overall.counts,
     agreements: agreements.map((a) => {
-      const r = rollup(unique((ops.get(a.id) ?? []).flatMap(byOp)));
+      const r = combine(totals, ops.get(a.id) ?? []);
       return { id: a.id, number: Number(a.number), text: a.text, percent: r.percent, counts: r.counts };
     }),
-    timeline: monthEnds(start, today).map((date) => ({ date, percent: rollupAt(rows, history, date).percent })),
-    atRisk: views
-      .filter((v) => v.status === "at_risk" || v.status === "late")
-      .map(({ id, title, ownerNode, dueDate, projectedCompletion, status }) => ({
-        id,
-        title,
-        ownerNode,
-        dueDate,
-        projectedCompletion,
-        status,
-      })),
-    baseline: { date: since, percent: then.percent },
-    changedSinceBaseline: views
-      .filter((v) => (before.get(v.id) ?? 0) !== v.level)
-      .map((v) => ({ id: v.id, title: v.title, ownerNode: v.ownerNode, from: before.get(v.id) ?? 0, to: v.level })),
+    timeline: dates.map((date, i) => ({ date, percent: timeline[i] ?? 0 })),
+    atRisk: late.sort(byOperationAndId).map((r) => {
+      const input = statusInput(r);
+      return {
+        id: r.id,
+        title: r.title,
+        ownerNode: r.owner,
+        dueDate: r.due_date,
+        projectedCompletion: projectedCompletion(input, today),
+        status: deriveStatus(input, today),
+      };
+    }),
+    baseline: { date: since, percent: then },
+    changedSinceBaseline: changed.map((c) => ({ id: c.id, title: c.title, ownerNode: c.owner, from: c.from, to: c.to })),
   };
 }
 
-const unique = <T extends { id: string }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
+type AtRiskRow = Pick<
+  ActivityRow,
+  "id" | "operation_id" | "title" | "owner" | "due_date" | "start_date" | "created_at" | "level" | "completed_on" | "flagged_at_risk"
+>;
 
 export type ProgressReport = NonNullable<Awaited<ReturnType<typeof progressReport>>>;

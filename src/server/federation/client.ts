@@ -1,6 +1,7 @@
 import type { KeyObject } from "node:crypto";
 import { DomainError } from "../../core/errors";
 import type { NodeKeys } from "../../core/log/crypto";
+import { PROBLEMS } from "../http/errors";
 import { createNonceCache, type HttpMessage, signMessage, verifyMessage } from "./http-signature";
 
 /**
@@ -55,7 +56,9 @@ export function createPeerClient(self: { id: string; keys: NodeKeys }, peer: Pee
     const parsed = res.body.length ? (JSON.parse(res.body.toString("utf8")) as unknown) : undefined;
     if (res.status >= 400) {
       const p = parsed as { code?: string; detail?: string; title?: string } | undefined;
-      throw new DomainError(p?.code ?? "federation.peer_error", `${peer.node} refused: ${p?.detail ?? p?.title ?? res.status}`);
+      // A code this node does not know must not become a local 500.
+      const code = p?.code && Object.hasOwn(PROBLEMS, p.code) ? p.code : "federation.peer_error";
+      throw new DomainError(code, `${peer.node} refused: ${p?.detail ?? p?.title ?? res.status}`);
     }
     return parsed as T;
   }

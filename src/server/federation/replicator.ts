@@ -138,7 +138,8 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
         for (;;) {
           const fetched = await page;
           if (fetched === undefined) {
-            await sleep(5000, signal);
+            // The peer does not (yet) share the space with us, e.g. it has not joined.
+            await sleep(options.refreshMs ?? 5000, signal);
             break;
           }
           const { events, malformed } = fetched;

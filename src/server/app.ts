@@ -51,7 +51,13 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:", "blob:"] },
+      directives: {
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        // Served over plain HTTP (a unit's LAN, the demo), upgrading would break the console's own scripts.
+        "upgrade-insecure-requests": node.config.publicUrl?.startsWith("https://") ? [] : null,
+      },
     },
   });
   await app.register(cookie);

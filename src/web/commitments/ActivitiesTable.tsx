@@ -19,8 +19,10 @@ export function ActivitiesTable({ activities }: { activities: Activity[] }) {
             <Table.Th scope="col" w={44}>
               {t("activities.number")}
             </Table.Th>
-            <Table.Th scope="col">{t("activities.title")}</Table.Th>
-            <Table.Th scope="col">{t("activities.owner")}</Table.Th>
+            <Table.Th scope="col" miw={180}>
+              {t("activities.title")}
+            </Table.Th>
+            <Table.Th scope="col">{t("activities.ownerShort")}</Table.Th>
             <Table.Th scope="col" visibleFrom="lg">
               {t("activities.unit")}
             </Table.Th>
@@ -38,7 +40,7 @@ export function ActivitiesTable({ activities }: { activities: Activity[] }) {
               </Table.Th>
               <Table.Td>{a.ownerNode.toUpperCase()}</Table.Td>
               <Table.Td visibleFrom="lg">{a.responsibleUnit}</Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(a.dueDate, i18n.language)}</Table.Td>
+              <Table.Td miw={90}>{formatDate(a.dueDate, i18n.language)}</Table.Td>
               <Table.Td>
                 <LevelBadge level={a.level} />
               </Table.Td>

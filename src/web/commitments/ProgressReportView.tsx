@@ -1,4 +1,4 @@
-import { Grid, Group, Stack, Text } from "@mantine/core";
+import { Grid, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { BilingualHeading } from "../components/BilingualHeading";
 import { formatDate, formatDateTime, formatPercent } from "../format";
@@ -50,12 +50,12 @@ export function ProgressReportView({ report: r, node }: { report: ProgressReport
         <BilingualHeading k="progress.timeline" order={2} />
         <TimelineChart points={r.timeline} title={t("progress.timeline")} />
       </Stack>
-      <Group grow align="flex-start" gap="xl" wrap="wrap">
-        <Stack gap="sm" className="print-section" miw={280}>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
+        <Stack gap="sm" className="print-section">
           <BilingualHeading k="progress.atRisk" order={2} />
           <AtRiskTable items={r.atRisk} />
         </Stack>
-        <Stack gap="sm" className="print-section" miw={280}>
+        <Stack gap="sm" className="print-section">
           <BilingualHeading k="progress.changes" order={2} />
           <Text size="sm" c="dimmed">
             {t("progress.since", {
@@ -66,7 +66,7 @@ export function ProgressReportView({ report: r, node }: { report: ProgressReport
           </Text>
           <ChangesTable items={r.changedSinceBaseline} />
         </Stack>
-      </Group>
+      </SimpleGrid>
     </Stack>
   );
 }

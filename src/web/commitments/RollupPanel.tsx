@@ -42,7 +42,10 @@ export function RollupPanel({ operationId, name }: { operationId: string; name: 
                       <RouterLink href={`/activities/${a.id}`}>{a.title}</RouterLink>
                       {` — ${
                         a.projectedCompletion
-                          ? t("rollup.dueProjected", { due: formatDate(a.dueDate, i18n.language), projected: formatDate(a.projectedCompletion, i18n.language) })
+                          ? t("rollup.dueProjected", {
+                              due: formatDate(a.dueDate, i18n.language),
+                              projected: formatDate(a.projectedCompletion, i18n.language),
+                            })
                           : t("rollup.dueNoProjection", { due: formatDate(a.dueDate, i18n.language) })
                       }`}
                     </List.Item>

@@ -9,6 +9,7 @@ export type { ActivityStatus };
 /** How many activities are in each status. */
 export type StatusCounts = Record<ActivityStatus, number>;
 
+/** An agreement as listed under its statement, with its roll-up. */
 export interface AgreementSummary {
   id: string;
   number: number;
@@ -16,6 +17,7 @@ export interface AgreementSummary {
   percent: number;
 }
 
+/** A joint statement (GET /statements, /statements/{id}; `text` only in the latter). */
 export interface Statement {
   id: string;
   space: string;
@@ -29,12 +31,14 @@ export interface Statement {
   agreements: AgreementSummary[];
 }
 
+/** What the paste box gets back: draft agreements to review, a date if found, warnings. */
 export interface ParsedStatement {
   agreements: { number: number; text: string }[];
   date: string | null;
   warnings: string[];
 }
 
+/** A ministerial meeting (GET /ministerial-meetings). */
 export interface MinisterialMeeting {
   id: string;
   date: string;
@@ -44,10 +48,12 @@ export interface MinisterialMeeting {
   summary?: string | null;
 }
 
+/** An agreement with the statement it belongs to (GET /agreements). */
 export interface Agreement extends AgreementSummary {
   statementId: string;
 }
 
+/** An operation with its roll-up and status counts (GET /operations). */
 export interface Operation {
   id: string;
   space: string;
@@ -59,12 +65,14 @@ export interface Operation {
   counts: StatusCounts;
 }
 
+/** A dated milestone of an activity. */
 export interface Milestone {
   title: string;
   dueDate: string;
   doneOn: string | null;
 }
 
+/** An activity as listed (GET /activities). */
 export interface Activity {
   id: string;
   operationId: string;
@@ -85,6 +93,7 @@ export interface Activity {
   updatedAt: string;
 }
 
+/** An evidence file of a report, by its hash (GET /evidence/{sha256}). */
 export interface Evidence {
   name: string;
   type: string;
@@ -92,6 +101,7 @@ export interface Evidence {
   sha256: string;
 }
 
+/** A progress report, from either side. */
 export interface Report {
   id: string;
   node: string;
@@ -103,6 +113,7 @@ export interface Report {
   postedAt: string;
 }
 
+/** One change to an activity as the signed log recorded it. */
 export interface HistoryEntry {
   at: string;
   node: string;
@@ -112,11 +123,13 @@ export interface HistoryEntry {
   note: string | null;
 }
 
+/** An activity with both sides' reports and its history (GET /activities/{id}). */
 export interface ActivityDetail extends Activity {
   reports: Report[];
   history: HistoryEntry[];
 }
 
+/** An activity as the roll-up lists it. */
 export interface RollupActivity {
   id: string;
   title: string;
@@ -126,6 +139,7 @@ export interface RollupActivity {
   projectedCompletion: string | null;
 }
 
+/** An operation's roll-up (GET /operations/{id}/rollup). */
 export interface Rollup {
   operationId: string;
   percent: number;
@@ -135,6 +149,7 @@ export interface Rollup {
   baseline: null | { date: string; percent: number; changed: { id: string; title: string; from: number; to: number }[] };
 }
 
+/** The progress report for the next ministerial meeting (GET /reports/progress). */
 export interface ProgressReport {
   statement: { id: string; date: string; title: string; language: "es" | "en" };
   generatedAt: string;

@@ -5,6 +5,7 @@ import es from "./es.json";
 
 /** The console's languages, Spanish first (DESIGN.md: "Spanish first, English second"). */
 export const LANGUAGES = ["es", "en"] as const;
+/** One of the console's languages. */
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = "enlace.lang";
 

@@ -132,9 +132,27 @@ function fromParagraphs(text: string, warnings: string[]): DraftAgreement[] {
   return out.map((t, i) => ({ number: i + 1, text: t }));
 }
 
+const MONTHS: Record<string, number> = {
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+
+/** The first date written as ISO, "11 de mayo de 2023", "11 May 2023" or "May 11, 2023". */
+export function findDate(text: string): string | null {
+  const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1];
+  if (iso) return iso;
+  const name = Object.keys(MONTHS).join("|");
+  const dayFirst = new RegExp(`\\b(\\d{1,2})\\s+(?:de\\s+)?(${name})\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b`, "i").exec(text);
+  const monthFirst = new RegExp(`\\b(${name})\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, "i").exec(text);
+  const [d, m, y] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : monthFirst ? [monthFirst[2], monthFirst[1], monthFirst[3]] : [];
+  const month = m ? MONTHS[m.toLowerCase()] : undefined;
+  if (!d || !month || !y || Number(d) < 1 || Number(d) > 31) return null;
+  return `${y}-${String(month).padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
+
 export function parseStatement(text: string): ParsedStatement {
   const warnings: string[] = [];
-  const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] ?? null;
+  const date = findDate(text);
   const listed = fromList(text);
   const count = listed.items.length >= 2 ? announcedCount(listed.intro) : null;
   if (count !== null && count !== listed.items.length)

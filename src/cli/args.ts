@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 
 /** A wrong invocation: the CLI prints it with the command's usage and exits 2. */
 export class UsageError extends Error {}
@@ -46,5 +46,7 @@ export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError("--password-stdin expects the password on standard input");
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }

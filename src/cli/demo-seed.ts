@@ -1,5 +1,4 @@
 import { consoleActor } from "../server/admin/commands";
-import type { Sql } from "../server/db/database";
 import {
   createActivity,
   createOperation,
@@ -9,6 +8,7 @@ import {
   recordStatement,
   todayUtc,
 } from "../server/commitments/commands";
+import type { Sql } from "../server/db/database";
 import type { NodeRuntime } from "../server/node";
 
 /**
@@ -88,10 +88,13 @@ export async function seedDemo(co: NodeRuntime, ve: NodeRuntime, today = todayUt
     agreements: AGREEMENTS.map((text, i) => ({ number: i + 1, text })),
   });
   await replicated(ve, "SELECT COUNT(*) AS n FROM agreements WHERE statement_id = ?", [statementId], AGREEMENTS.length);
-  const [first] = await ve.db.connection((sql) => sql.all<{ id: string }>("SELECT id FROM agreements WHERE statement_id = ? AND number = 1", [statementId]));
+  const [first] = await ve.db.connection((sql) =>
+    sql.all<{ id: string }>("SELECT id FROM agreements WHERE statement_id = ? AND number = 1", [statementId]),
+  );
   const operationId = await createOperation(as(ve), {
     name: "Operación estratégica Escudo Bolivariano — actividades ilustrativas",
-    description: "DATOS ILUSTRATIVOS DE DEMOSTRACIÓN: las 16 actividades, sus fechas, niveles e informes son inventados para mostrar Enlace.",
+    description:
+      "DATOS ILUSTRATIVOS DE DEMOSTRACIÓN: las 16 actividades, sus fechas, niveles e informes son inventados para mostrar Enlace.",
     agreementIds: first ? [first.id] : [],
   });
   await replicated(co, "SELECT COUNT(*) AS n FROM operations WHERE id = ?", [operationId], 1);
@@ -112,7 +115,8 @@ export async function seedDemo(co: NodeRuntime, ve: NodeRuntime, today = todayUt
       }),
     );
   }
-  for (const n of [co, ve]) await replicated(n, "SELECT COUNT(*) AS n FROM activities WHERE operation_id = ?", [operationId], ACTIVITIES.length);
+  for (const n of [co, ve])
+    await replicated(n, "SELECT COUNT(*) AS n FROM activities WHERE operation_id = ?", [operationId], ACTIVITIES.length);
 
   // Month by month: the owner moves the level and reports it; the other side reports too.
   for (const [i, [title, owner, startDate, , target, months]] of ACTIVITIES.entries()) {
@@ -124,7 +128,17 @@ export async function seedDemo(co: NodeRuntime, ve: NodeRuntime, today = todayUt
       if (next !== level) {
         level = next;
         await patchActivity(as(nodes[owner]), id, { level, note: `Avance ilustrativo: nivel ${LEVEL_ES[level]}` }, date);
-        await postReport(as(nodes[owner]), id, { date, proposedLevel: level, narrative: `Informe mensual (ilustrativo): ${title.toLowerCase()} alcanza el nivel ${LEVEL_ES[level]}.`, evidence: [] }, date);
+        await postReport(
+          as(nodes[owner]),
+          id,
+          {
+            date,
+            proposedLevel: level,
+            narrative: `Informe mensual (ilustrativo): ${title.toLowerCase()} alcanza el nivel ${LEVEL_ES[level]}.`,
+            evidence: [],
+          },
+          date,
+        );
       }
       if (k % 3 === 2) {
         const narrative = `Observación de ${other.config.name} (ilustrativa): se verificó la coordinación en ${title.toLowerCase()}.`;

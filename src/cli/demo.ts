@@ -98,7 +98,6 @@ async function link(co: NodeRuntime, ve: NodeRuntime): Promise<string> {
   return space;
 }
 
-
 /**
  * Runs the two-node demo in this process: creates (or reuses) DIR/co and DIR/ve, their demo
  * users, the peering and the binational space, and serves both until `stop`.

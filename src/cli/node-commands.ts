@@ -26,7 +26,15 @@ export const nodeCommands: CommandSpec[] = [
     name: "init",
     summary: "Create a node folder: config, Ed25519 key, database, genesis event",
     usage: "enlace init --dir DIR --node ID --name NAME --country CC [--port N] [--host H] [--public-url URL]",
-    options: { ...dirOption, node: { type: "string" }, name: { type: "string" }, country: { type: "string" }, port: { type: "string" }, host: { type: "string" }, "public-url": { type: "string" } },
+    options: {
+      ...dirOption,
+      node: { type: "string" },
+      name: { type: "string" },
+      country: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      "public-url": { type: "string" },
+    },
     async run(v) {
       const port = optionalInt(v, "port");
       const node = await initNode({

@@ -8,7 +8,10 @@ import { type CommandSpec, readStdin, required, UsageError } from "./args";
 const dirOption = { dir: { type: "string" } } as const;
 
 /** Runs a command as the node's console operator, then closes the node. */
-async function asConsole<T>(dir: string, fn: (ctx: Parameters<typeof createUser>[0], node: Awaited<ReturnType<typeof openNode>>) => Promise<T>): Promise<T> {
+async function asConsole<T>(
+  dir: string,
+  fn: (ctx: Parameters<typeof createUser>[0], node: Awaited<ReturnType<typeof openNode>>) => Promise<T>,
+): Promise<T> {
   const node = await openNode(dir);
   try {
     return await fn({ store: node.store, actor: consoleActor(node.config.node) }, node);
@@ -18,7 +21,9 @@ async function asConsole<T>(dir: string, fn: (ctx: Parameters<typeof createUser>
 }
 
 /** Turns a schema failure into the CLI's one line, naming the option. */
-function validated<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }): T {
+function validated<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
+): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new DomainError("validation.failed", `--${String(issue?.path[0] ?? "input")}: ${issue?.message}`);
@@ -30,8 +35,16 @@ export const userCommands: CommandSpec[] = [
   {
     name: "user add",
     summary: "Add a user (the password is read from standard input)",
-    usage: "enlace user add --dir DIR --username U --role admin|commander|officer|analyst|viewer --password-stdin [--sectors A,B] [--units X,Y]",
-    options: { ...dirOption, username: { type: "string" }, role: { type: "string" }, "password-stdin": { type: "boolean" }, sectors: { type: "string" }, units: { type: "string" } },
+    usage:
+      "enlace user add --dir DIR --username U --role admin|commander|officer|analyst|viewer --password-stdin [--sectors A,B] [--units X,Y]",
+    options: {
+      ...dirOption,
+      username: { type: "string" },
+      role: { type: "string" },
+      "password-stdin": { type: "boolean" },
+      sectors: { type: "string" },
+      units: { type: "string" },
+    },
     async run(v) {
       const dir = required(v, "dir");
       if (!v["password-stdin"]) throw new UsageError("--password-stdin is required (the password is never taken from the command line)");

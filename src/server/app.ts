@@ -14,8 +14,8 @@ import { federationRoutes } from "./federation/routes";
 import { addAuthentication } from "./http/auth";
 import { errorHandler, problem, sendProblem } from "./http/errors";
 import { healthRoutes } from "./http/health";
-import { streamRoutes } from "./http/stream";
 import { createMetrics } from "./http/metrics";
+import { streamRoutes } from "./http/stream";
 import type { App } from "./http/types";
 import { webRoutes } from "./http/web";
 import type { NodeRuntime } from "./node";
@@ -44,7 +44,9 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, "not_found", `no route ${request.method} ${request.url}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(request, "not_found", `no route ${request.method} ${request.url}`)),
+  );
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });

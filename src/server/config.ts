@@ -17,7 +17,11 @@ export const nodeConfigSchema = z.strictObject({
   /** The URL peers use to reach this node; defaults to http://host:port. */
   publicUrl: z.string().url().optional(),
   databaseUrl: z.string().optional(),
-  sessionHours: z.number().positive().max(24 * 30).default(8),
+  sessionHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
 });
 export type NodeConfig = z.infer<typeof nodeConfigSchema>;
 

@@ -2,7 +2,7 @@ import type { FastifyServerOptions } from "fastify";
 import { buildApp } from "./app";
 import { createReplicator, type Replicator, type ReplicatorOptions } from "./federation/replicator";
 import type { App } from "./http/types";
-import { openNode, type NodeRuntime, type OpenOptions } from "./node";
+import { type NodeRuntime, type OpenOptions, openNode } from "./node";
 
 export interface RunningNode {
   readonly node: NodeRuntime;

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { exportPrivateKeyPem, generateNodeKeys, importPublicKey, loadNodeKeys, type NodeKeys } from "../core/log/crypto";
 import { NATIONAL_SPACE } from "../core/log/envelope";
 import { createHlc } from "../core/log/hlc";
+import { CONFIG_FILE, ConfigError, DB_FILE, databaseUrlFor, KEY_FILE, type NodeConfig, nodeConfigSchema, readNodeConfig } from "./config";
 import { type Database, openDatabase, type Sql } from "./db/database";
 import { createEventStore, type EventStore } from "./db/event-store";
 import { migrate } from "./db/migrate";
-import { CONFIG_FILE, ConfigError, DB_FILE, databaseUrlFor, KEY_FILE, type NodeConfig, nodeConfigSchema, readNodeConfig } from "./config";
 import { activePeer, isSpaceMember, lastPin } from "./federation/queries";
 import { type NodeModel, nodeModel } from "./registry";
 

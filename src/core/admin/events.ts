@@ -86,13 +86,4 @@ export const tokenRevoked = defineEvent({
   data: z.strictObject({}),
 });
 
-export const ADMIN_EVENTS = [
-  nodeCreated,
-  userCreated,
-  userRoleSet,
-  userPasswordSet,
-  userDisabled,
-  userEnabled,
-  tokenCreated,
-  tokenRevoked,
-];
+export const ADMIN_EVENTS = [nodeCreated, userCreated, userRoleSet, userPasswordSet, userDisabled, userEnabled, tokenCreated, tokenRevoked];

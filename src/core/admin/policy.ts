@@ -4,15 +4,7 @@ import type { Role } from "./schema";
  * Who may do what in administration. One table, read by routes, the CLI and tests alike;
  * the role × action matrix test walks every cell of it.
  */
-export const ADMIN_ACTIONS = [
-  "node.read",
-  "self.read",
-  "user.list",
-  "user.manage",
-  "token.own",
-  "token.any",
-  "audit.read",
-] as const;
+export const ADMIN_ACTIONS = ["node.read", "self.read", "user.list", "user.manage", "token.own", "token.any", "audit.read"] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
 const everyone: readonly Role[] = ["admin", "commander", "officer", "analyst", "viewer"];

@@ -40,12 +40,7 @@ export interface ChainCheck {
  * `signatures: "all"` every signature is checked; with `"last"` only the last one is, which
  * by the invariant above authenticates the batch once the links are recomputed.
  */
-export function checkChain(
-  events: readonly Event[],
-  from: ChainHead,
-  key: KeyObject,
-  signatures: "all" | "last" = "all",
-): ChainCheck {
+export function checkChain(events: readonly Event[], from: ChainHead, key: KeyObject, signatures: "all" | "last" = "all"): ChainCheck {
   let head = from;
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as Event;

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Role } from "../../core/admin/schema";
 import { DomainError } from "../../core/errors";
 import type { Database } from "../db/database";
 import type { Actor } from "./commands";
 import { hashToken } from "./commands";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { toUserState, tokenOwner, userById, userByUsername } from "./queries";
+import { tokenOwner, toUserState, userById, userByUsername } from "./queries";
 
 /**
  * Sessions and API tokens. Sessions are operational state (a table of hashed ids with an
@@ -45,10 +44,9 @@ export async function logout(db: Database, sessionId: string): Promise<void> {
 
 export async function sessionActor(db: Database, sessionId: string, node: string, now = Date.now()): Promise<Actor> {
   return db.connection(async (sql) => {
-    const rows = await sql.all<{ user_id: string; expires_at: number }>(
-      "SELECT user_id, expires_at FROM sessions WHERE id_hash = ?",
-      [sessionHash(sessionId)],
-    );
+    const rows = await sql.all<{ user_id: string; expires_at: number }>("SELECT user_id, expires_at FROM sessions WHERE id_hash = ?", [
+      sessionHash(sessionId),
+    ]);
     const session = rows[0];
     if (!session) throw new DomainError("auth.required", "not logged in");
     if (Number(session.expires_at) <= now) throw new DomainError("auth.session_expired", "the session has expired; log in again");

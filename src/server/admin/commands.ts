@@ -1,15 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { decideCreateToken, decideCreateUser, decideRevokeToken, decideUpdateUser } from "../../core/admin/decide";
 import { type AdminAction, canAdmin } from "../../core/admin/policy";
-import type {
-  CreateTokenInput,
-  CreateUserInput,
-  Role,
-  Scope,
-  TokenView,
-  UpdateUserInput,
-  UserView,
-} from "../../core/admin/schema";
+import type { CreateTokenInput, CreateUserInput, Role, Scope, TokenView, UpdateUserInput, UserView } from "../../core/admin/schema";
 import { DomainError } from "../../core/errors";
 import { uuidv7 } from "../../core/log/ids";
 import type { EventStore } from "../db/event-store";

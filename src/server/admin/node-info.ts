@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NATIONAL_SPACE } from "../../core/log/envelope";
-import type { NodeRuntime } from "../node";
 import { readLog, rowToStored } from "../db/rows";
+import type { NodeRuntime } from "../node";
 
 export const spaceSchema = z.object({ id: z.string(), name: z.string(), members: z.array(z.string()) });
 export const nodeInfoSchema = z.object({

@@ -1,6 +1,5 @@
-import type { Scope, TokenView, UserView } from "../../core/admin/schema";
-import type { Role } from "../../core/admin/schema";
 import type { UserState } from "../../core/admin/decide";
+import type { Role, Scope, TokenView, UserView } from "../../core/admin/schema";
 import type { Sql } from "../db/database";
 import type { UsersTable } from "../db/tables";
 

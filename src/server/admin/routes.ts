@@ -1,6 +1,14 @@
 import { z } from "zod";
-import { createTokenSchema, createUserSchema, loginSchema, meSchema, tokenViewSchema, updateUserSchema, userViewSchema } from "../../core/admin/schema";
-import { usernameSchema } from "../../core/admin/schema";
+import {
+  createTokenSchema,
+  createUserSchema,
+  loginSchema,
+  meSchema,
+  tokenViewSchema,
+  updateUserSchema,
+  usernameSchema,
+  userViewSchema,
+} from "../../core/admin/schema";
 import { spaceIdSchema } from "../../core/log/envelope";
 import { actorOf, SESSION_COOKIE } from "../http/auth";
 import type { App } from "../http/types";
@@ -78,10 +86,14 @@ export function adminRoutes(app: App, node: NodeRuntime): void {
     async (request) => updateUser(ctx(request), request.params.username, request.body),
   );
 
-  app.get("/tokens", { schema: { tags: ["tokens"], summary: "API tokens (own; all for admins)", response: { 200: z.array(tokenViewSchema) } } }, async (request) => {
-    const a = actorOf(request);
-    return db.connection((sql) => listTokens(sql, a.role === "admin" ? undefined : a.userId));
-  });
+  app.get(
+    "/tokens",
+    { schema: { tags: ["tokens"], summary: "API tokens (own; all for admins)", response: { 200: z.array(tokenViewSchema) } } },
+    async (request) => {
+      const a = actorOf(request);
+      return db.connection((sql) => listTokens(sql, a.role === "admin" ? undefined : a.userId));
+    },
+  );
 
   app.post(
     "/tokens",

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, renameSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
+import type { EventRegistry } from "../../core/log/registry";
 import type { NodeConfig } from "../config";
 import type { Database, Sql } from "./database";
-import type { EventRegistry } from "../../core/log/registry";
 import { EVENT_COLUMNS, type EventRow, readLog } from "./rows";
 
 /**

@@ -259,18 +259,17 @@ export function createEventStore(options: EventStoreOptions) {
     if (first.seq <= head.seq) {
       const held = new Map(
         (
-          await sql.all<{ seq: number; hash: string }>("SELECT seq, hash FROM events WHERE space = ? AND origin = ? AND seq >= ? AND seq <= ?", [
-            space,
-            origin,
-            first.seq,
-            head.seq,
-          ])
+          await sql.all<{ seq: number; hash: string }>(
+            "SELECT seq, hash FROM events WHERE space = ? AND origin = ? AND seq >= ? AND seq <= ?",
+            [space, origin, first.seq, head.seq],
+          )
         ).map((r) => [Number(r.seq), r.hash]),
       );
       fresh = events.filter((e) => e.seq > head.seq);
       for (const e of events.slice(0, events.length - fresh.length)) {
         // Same hash, not merely same id: one id signed twice with different content is a fork.
-        if (held.get(e.seq) !== eventHash(e)) return { ok: [], duplicates, rejected: reject(e, "fork", `a different event ${space}/${origin}/${e.seq} is already held`) };
+        if (held.get(e.seq) !== eventHash(e))
+          return { ok: [], duplicates, rejected: reject(e, "fork", `a different event ${space}/${origin}/${e.seq} is already held`) };
         duplicates++;
       }
     }
@@ -291,7 +290,8 @@ export function createEventStore(options: EventStoreOptions) {
       const e = fresh[i] as Event;
       const bad = registry.check(e);
       if (bad) return { ok, duplicates, rejected: reject(e, bad.code, bad.message) };
-      if (taken.has(e.id)) return { ok, duplicates, rejected: reject(e, "duplicate_id", `event id ${e.id} is already used by another event`) };
+      if (taken.has(e.id))
+        return { ok, duplicates, rejected: reject(e, "duplicate_id", `event id ${e.id} is already used by another event`) };
       const subjectKey = `${e.space}\u0000${e.subject}`;
       const owner = created.get(subjectKey) ?? owners.get(e.subject);
       const wrong = registry.checkWriter(e, owner);
@@ -307,7 +307,11 @@ export function createEventStore(options: EventStoreOptions) {
     }
     if (check.fault) {
       const e = fresh[check.fault.index] as Event;
-      return { ok, duplicates, rejected: reject(e, check.fault.reason, `event ${e.space}/${e.origin}/${e.seq}: ${check.fault.reason.replace("_", " ")}`) };
+      return {
+        ok,
+        duplicates,
+        rejected: reject(e, check.fault.reason, `event ${e.space}/${e.origin}/${e.seq}: ${check.fault.reason.replace("_", " ")}`),
+      };
     }
     return { ok, duplicates };
   }

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { spaceIdSchema, nodeIdSchema } from "../../core/log/envelope";
+import { nodeIdSchema, spaceIdSchema } from "../../core/log/envelope";
 import { actorOf } from "../http/auth";
 import type { App } from "../http/types";
 import type { NodeRuntime } from "../node";
 import { acceptInvite, authorizeFederation, createInvite, createSpace, joinSpace, removePeer, resolveQuarantine } from "./commands";
 import { listQuarantine, listSpaces } from "./queries";
 import type { Replicator } from "./replicator";
-import { peerStatusSchema, peerStatuses } from "./status";
+import { peerStatuses, peerStatusSchema } from "./status";
 
 const spaceViewSchema = z.object({
   id: z.string(),
@@ -32,10 +32,14 @@ export function federationApiRoutes(app: App, node: NodeRuntime, replicator?: Re
   const ctx = (request: Parameters<typeof actorOf>[0]) => ({ store: node.store, actor: actorOf(request) });
   const refresh = () => replicator?.refresh().catch(() => {});
 
-  app.get("/peers", { schema: { tags: ["federation"], summary: "Peers and their replication state", response: { 200: z.array(peerStatusSchema) } } }, async (request) => {
-    authorizeFederation(actorOf(request), "peer.read");
-    return peerStatuses(node.db, replicator?.state());
-  });
+  app.get(
+    "/peers",
+    { schema: { tags: ["federation"], summary: "Peers and their replication state", response: { 200: z.array(peerStatusSchema) } } },
+    async (request) => {
+      authorizeFederation(actorOf(request), "peer.read");
+      return peerStatuses(node.db, replicator?.state());
+    },
+  );
 
   app.post(
     "/peers/invitations",
@@ -43,7 +47,13 @@ export function federationApiRoutes(app: App, node: NodeRuntime, replicator?: Re
       schema: {
         tags: ["federation"],
         summary: "Create a single-use peering invitation",
-        body: z.strictObject({ ttlHours: z.number().positive().max(24 * 14).default(24) }),
+        body: z.strictObject({
+          ttlHours: z
+            .number()
+            .positive()
+            .max(24 * 14)
+            .default(24),
+        }),
         response: { 201: z.object({ token: z.string(), expiresAt: z.string() }) },
       },
     },
@@ -69,7 +79,9 @@ export function federationApiRoutes(app: App, node: NodeRuntime, replicator?: Re
 
   app.delete(
     "/peers/:node",
-    { schema: { tags: ["federation"], summary: "Remove a peer (stop replicating with it)", params: z.strictObject({ node: nodeIdSchema }) } },
+    {
+      schema: { tags: ["federation"], summary: "Remove a peer (stop replicating with it)", params: z.strictObject({ node: nodeIdSchema }) },
+    },
     async (request, reply) => {
       await removePeer(ctx(request), request.params.node);
       refresh();
@@ -77,10 +89,14 @@ export function federationApiRoutes(app: App, node: NodeRuntime, replicator?: Re
     },
   );
 
-  app.get("/spaces", { schema: { tags: ["federation"], summary: "Shared spaces", response: { 200: z.array(spaceViewSchema) } } }, async (request) => {
-    authorizeFederation(actorOf(request), "space.read");
-    return node.db.connection(listSpaces);
-  });
+  app.get(
+    "/spaces",
+    { schema: { tags: ["federation"], summary: "Shared spaces", response: { 200: z.array(spaceViewSchema) } } },
+    async (request) => {
+      authorizeFederation(actorOf(request), "space.read");
+      return node.db.connection(listSpaces);
+    },
+  );
 
   app.post(
     "/spaces",
@@ -116,10 +132,14 @@ export function federationApiRoutes(app: App, node: NodeRuntime, replicator?: Re
     },
   );
 
-  app.get("/quarantine", { schema: { tags: ["federation"], summary: "Quarantined events", response: { 200: z.array(quarantineViewSchema) } } }, async (request) => {
-    authorizeFederation(actorOf(request), "peer.read");
-    return (await node.db.connection((sql) => listQuarantine(sql))).map((q) => ({ ...q, seq: Number(q.seq) }));
-  });
+  app.get(
+    "/quarantine",
+    { schema: { tags: ["federation"], summary: "Quarantined events", response: { 200: z.array(quarantineViewSchema) } } },
+    async (request) => {
+      authorizeFederation(actorOf(request), "peer.read");
+      return (await node.db.connection((sql) => listQuarantine(sql))).map((q) => ({ ...q, seq: Number(q.seq) }));
+    },
+  );
 
   app.post(
     "/quarantine/:id/:action",

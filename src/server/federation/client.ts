@@ -46,7 +46,8 @@ export function createPeerClient(self: { id: string; keys: NodeKeys }, peer: Pee
       { status: res.status, headers: resHeaders, body: buf },
       { keyOf: (id) => (id === peer.node ? peer.publicKey : undefined), request: req, seenNonce: seen },
     );
-    if (!check.ok) throw new PeerSignatureError(`${peer.node} answered ${res.status} without a valid signature: ${check.reason} (${check.detail})`);
+    if (!check.ok)
+      throw new PeerSignatureError(`${peer.node} answered ${res.status} without a valid signature: ${check.reason} (${check.detail})`);
     return { status: res.status, body: buf, contentType: res.headers.get("content-type") ?? "" } satisfies SignedResponse;
   }
 

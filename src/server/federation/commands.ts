@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { canFederate, type FederationAction } from "../../core/federation/policy";
 import { DomainError } from "../../core/errors";
+import { canFederate, type FederationAction } from "../../core/federation/policy";
 import type { NodeKeys } from "../../core/log/crypto";
 import { importPublicKey } from "../../core/log/crypto";
 import { type Event, eventSchema, NATIONAL_SPACE } from "../../core/log/envelope";
@@ -26,13 +26,23 @@ export function authorizeFederation(actor: Actor, action: FederationAction): voi
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Creates a single-use invitation; the token goes to the other side's admin out of band. */
-export async function createInvite(ctx: CommandContext, node: FederationNode, ttlHours = 24): Promise<{ token: string; expiresAt: string }> {
+export async function createInvite(
+  ctx: CommandContext,
+  node: FederationNode,
+  ttlHours = 24,
+): Promise<{ token: string; expiresAt: string }> {
   authorizeFederation(ctx.actor, "peer.manage");
   const invite = uuidv7();
   const secret = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000).toISOString();
   await ctx.store.append([
-    { space: NATIONAL_SPACE, type: "peer.invited", subject: invite, actor: actorName(ctx.actor), data: { secretHash: sha256(secret), expiresAt } },
+    {
+      space: NATIONAL_SPACE,
+      type: "peer.invited",
+      subject: invite,
+      actor: actorName(ctx.actor),
+      data: { secretHash: sha256(secret), expiresAt },
+    },
   ]);
   const { config, keys } = node;
   const token = encodeInvite({
@@ -58,7 +68,8 @@ export async function registerPeer(store: EventStore, config: NodeConfig, answer
       [answer.invite],
     );
     const invite = rows[0];
-    if (!invite || invite.secret_hash !== sha256(answer.secret)) throw new DomainError("peer.bad_invite", "unknown invitation or wrong secret", "secret");
+    if (!invite || invite.secret_hash !== sha256(answer.secret))
+      throw new DomainError("peer.bad_invite", "unknown invitation or wrong secret", "secret");
     if (invite.used_by) throw new DomainError("peer.invite_used", "the invitation was already used");
     if (Date.parse(invite.expires_at) < Date.now()) throw new DomainError("peer.invite_expired", "the invitation has expired");
     const existing = await activePeer(tx.sql, answer.node);
@@ -122,7 +133,9 @@ export async function removePeer(ctx: CommandContext, peerNode: string): Promise
   await ctx.store.write(async (tx) => {
     const peer = await activePeer(tx.sql, peerNode);
     if (!peer) throw new DomainError("peer.not_found", `no active peer ${peerNode}`, "node");
-    await tx.append([{ space: NATIONAL_SPACE, type: "peer.removed", subject: peer.pin_id, actor: actorName(ctx.actor), data: { node: peerNode } }]);
+    await tx.append([
+      { space: NATIONAL_SPACE, type: "peer.removed", subject: peer.pin_id, actor: actorName(ctx.actor), data: { node: peerNode } },
+    ]);
   });
 }
 
@@ -148,7 +161,10 @@ export async function joinSpace(ctx: CommandContext, node: FederationNode, space
   const peers = await node.store.db.connection((sql) => listPeers(sql));
   let genesis: Event | undefined;
   for (const p of peers) {
-    const client = createPeerClient({ id: node.config.node, keys: node.keys }, { node: p.node, url: p.url, publicKey: importPublicKey(p.public_key) });
+    const client = createPeerClient(
+      { id: node.config.node, keys: node.keys },
+      { node: p.node, url: p.url, publicKey: importPublicKey(p.public_key) },
+    );
     try {
       const res = await client.request("GET", `/federation/v1/spaces/${encodeURIComponent(space)}/genesis`, { timeoutMs: 10_000 });
       if (res.status !== 200) continue;
@@ -163,7 +179,10 @@ export async function joinSpace(ctx: CommandContext, node: FederationNode, space
   const result = await node.store.apply([genesis]);
   if (result.rejected) throw new DomainError("space.bad_genesis", `the space's genesis was refused: ${result.rejected.reason}`, "space");
   await ctx.store.write(async (tx) => {
-    const joined = await tx.sql.all("SELECT 1 AS one FROM space_members WHERE space = ? AND node = ? AND joined_at IS NOT NULL", [space, ctx.actor.node]);
+    const joined = await tx.sql.all("SELECT 1 AS one FROM space_members WHERE space = ? AND node = ? AND joined_at IS NOT NULL", [
+      space,
+      ctx.actor.node,
+    ]);
     if (joined.length === 0) await tx.append([{ space, type: "space.joined", subject: space, actor: actorName(ctx.actor), data: {} }]);
   });
   const data = genesis.data as { name: string; members: string[] };
@@ -197,7 +216,9 @@ export async function resolveQuarantine(ctx: CommandContext, id: string, action:
     const rows = await tx.sql.all<{ resolution: string | null }>("SELECT resolution FROM quarantine WHERE id = ?", [id]);
     if (!rows[0]) throw new DomainError("quarantine.not_found", `no quarantined event ${id}`, "id");
     if (rows[0].resolution) throw new DomainError("quarantine.resolved", `already resolved (${rows[0].resolution})`, "id");
-    await tx.append([{ space: NATIONAL_SPACE, type: "peer.quarantine_resolved", subject: id, actor: actorName(ctx.actor), data: { action } }]);
+    await tx.append([
+      { space: NATIONAL_SPACE, type: "peer.quarantine_resolved", subject: id, actor: actorName(ctx.actor), data: { action } },
+    ]);
   });
 }
 

@@ -2,14 +2,7 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync, sign } from "node:crypto";
 import { describe, test } from "node:test";
 import { loadNodeKeys } from "../../core/log/crypto";
-import {
-  contentDigest,
-  createNonceCache,
-  type HttpMessage,
-  signMessage,
-  type VerifyResult,
-  verifyMessage,
-} from "./http-signature";
+import { contentDigest, createNonceCache, type HttpMessage, signMessage, type VerifyResult, verifyMessage } from "./http-signature";
 
 // Fixed keys for the test vectors (docs/federation.md reuses them). Test keys only.
 const NODE_A_PEM = `-----BEGIN PRIVATE KEY-----
@@ -72,8 +65,7 @@ describe("fixed test vector (docs/federation.md)", () => {
     '"@signature-params": ("@method" "@target-uri" "date" "content-digest");created=1767225600' +
       ';expires=1767225900;nonce="AAECAwQFBgcICQoLDA0ODw";alg="ed25519";keyid="node-a"',
   ].join("\n");
-  const REQUEST_SIGNATURE =
-    "pxgmOBsFD4jhShQh+Nzu4kz2+eO6ZoFozmII1jTAyyeLn09QO4Sp0avSSeVK+iu5O+JHGnjFjVCE6UthP3RADQ==";
+  const REQUEST_SIGNATURE = "pxgmOBsFD4jhShQh+Nzu4kz2+eO6ZoFozmII1jTAyyeLn09QO4Sp0avSSeVK+iu5O+JHGnjFjVCE6UthP3RADQ==";
   const RESPONSE_BASE = [
     '"@status": 200',
     '"date": Thu, 01 Jan 2026 00:00:01 GMT',
@@ -85,8 +77,7 @@ describe("fixed test vector (docs/federation.md)", () => {
       ' "signature";req;key="enlace");created=1767225601;expires=1767225901;nonce="EBESExQVFhcYGRobHB0eHw"' +
       ';alg="ed25519";keyid="node-b"',
   ].join("\n");
-  const RESPONSE_SIGNATURE =
-    "iJByj1Ro0Etugc5OLwVnzZS6dYbEnaXwHiOHWZi944vOYTmirmmIO3D0/re3H5fmpikdQ/55prY+eko+SPx0Cw==";
+  const RESPONSE_SIGNATURE = "iJByj1Ro0Etugc5OLwVnzZS6dYbEnaXwHiOHWZi944vOYTmirmmIO3D0/re3H5fmpikdQ/55prY+eko+SPx0Cw==";
   const request = signedRequest({}, { nonce: REQUEST_NONCE });
 
   test("the request's headers are exactly these", () => {
@@ -257,7 +248,7 @@ describe("header names and structured fields", () => {
 
   test("repeated fields are combined with a comma (RFC 9110 §5.2)", () => {
     const good = signedRequest();
-    const split = withHeaders(good, { "Signature-Input": 'sig1=("@method");keyid="x"', "Signature": "sig1=:AAAA:" });
+    const split = withHeaders(good, { "Signature-Input": 'sig1=("@method");keyid="x"', Signature: "sig1=:AAAA:" });
     assert.equal(verifyAt(split), "ok");
   });
 

@@ -21,18 +21,34 @@ export interface HttpMessage {
   body?: Uint8Array | string;
 }
 
-export type SignatureFailure = "missing_signature" | "malformed" | "unknown_key" | "bad_signature"
-  | "digest_mismatch" | "stale" | "replayed" | "missing_component";
+export type SignatureFailure =
+  | "missing_signature"
+  | "malformed"
+  | "unknown_key"
+  | "bad_signature"
+  | "digest_mismatch"
+  | "stale"
+  | "replayed"
+  | "missing_component";
 
 const LABEL = "enlace";
 const DEFAULT_MAX_SKEW_MS = 5 * 60_000;
 type BareItem = number | string | boolean | Uint8Array | { readonly token: string };
 type Params = Map<string, BareItem>;
-interface Item { value: BareItem; params: Params }
-interface InnerList { items: Item[]; params: Params }
+interface Item {
+  value: BareItem;
+  params: Params;
+}
+interface InnerList {
+  items: Item[];
+  params: Params;
+}
 type Member = Item | InnerList;
 class Refusal extends Error {
-  constructor(readonly reason: SignatureFailure, detail: string) {
+  constructor(
+    readonly reason: SignatureFailure,
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -66,7 +82,10 @@ function parseDictionary(text: string): Map<string, Member> {
   const key = () => need(/[a-z*][a-z0-9_.*-]*/y, "a key");
   const bare = (): BareItem => {
     const c = peek();
-    if (c === '"') return need(/"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y, "a string").slice(1, -1).replace(/\\(.)/g, "$1");
+    if (c === '"')
+      return need(/"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y, "a string")
+        .slice(1, -1)
+        .replace(/\\(.)/g, "$1");
     if (c === ":") return Buffer.from(need(/:[A-Za-z0-9+/]*={0,2}:/y, "a byte sequence").slice(1, -1), "base64");
     if (c === "?") return need(/\?[01]/y, "a boolean") === "?1";
     if (/[A-Za-z*]/.test(c)) return { token: need(/[A-Za-z*][-!#$%&'*+.^_`|~0-9A-Za-z:/]*/y, "a token") };
@@ -119,7 +138,11 @@ function serializeMember(m: Member): string {
 }
 /** Identity of a component identifier: the order of its parameters does not matter (§2). */
 const identity = (id: Item) =>
-  serializeBare(id.value) + [...id.params].map((p) => serializeParams(new Map([p]))).sort().join("");
+  serializeBare(id.value) +
+  [...id.params]
+    .map((p) => serializeParams(new Map([p])))
+    .sort()
+    .join("");
 
 /**
  * What must be covered, in signing order. Requests: @method and @target-uri pin the operation
@@ -148,9 +171,7 @@ function componentValue(id: Item, ctx: Context): string {
   const isResponse = ctx.msg.status !== undefined;
   if (fromRequest && !isResponse) refuse("malformed", "req applies to responses only");
   const source = fromRequest ? (ctx.request ?? refuse("missing_component", "a response needs its request")) : ctx.msg;
-  const value = name.startsWith("@")
-    ? derived(name, source, isResponse && !fromRequest)
-    : fieldValue(name, id.params.get("key"), source);
+  const value = name.startsWith("@") ? derived(name, source, isResponse && !fromRequest) : fieldValue(name, id.params.get("key"), source);
   return /[\r\n]/.test(value) ? refuse("malformed", `a newline in ${name}`) : value;
 }
 
@@ -281,7 +302,9 @@ function requireCoverage(items: Item[], response: boolean): void {
 function checkDigest(msg: HttpMessage): void {
   const claimed = parseDictionary(field(msg.headers, "content-digest") ?? "").get("sha-256");
   if (!claimed || "items" in claimed || !(claimed.value instanceof Uint8Array)) refuse("digest_mismatch", "no sha-256");
-  const actual = createHash("sha256").update(msg.body ?? "").digest();
+  const actual = createHash("sha256")
+    .update(msg.body ?? "")
+    .digest();
   if (!actual.equals(claimed.value)) refuse("digest_mismatch", "the body does not match Content-Digest");
 }
 

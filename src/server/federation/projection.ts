@@ -85,7 +85,12 @@ export const federationProjection: Projection = {
     const d = e.data;
     switch (e.type) {
       case "peer.invited":
-        await tx.run("INSERT INTO invites (id, secret_hash, expires_at, created_at) VALUES (?, ?, ?, ?)", [e.subject, d.secretHash, d.expiresAt, at]);
+        await tx.run("INSERT INTO invites (id, secret_hash, expires_at, created_at) VALUES (?, ?, ?, ?)", [
+          e.subject,
+          d.secretHash,
+          d.expiresAt,
+          at,
+        ]);
         return;
       case "peer.invite_used":
         await tx.run("UPDATE invites SET used_by = ? WHERE id = ?", [d.node, e.subject]);
@@ -106,10 +111,17 @@ export const federationProjection: Projection = {
         await tx.run("UPDATE peers SET removed_at = ? WHERE pin_id = ?", [at, e.subject]);
         return;
       case "peer.event_quarantined":
-        await tx.run(
-          "INSERT INTO quarantine (id, peer, space, origin, seq, code, reason, event, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          [e.subject, d.peer, d.space, d.origin, d.seq, d.code, d.reason, JSON.stringify(d.event), at],
-        );
+        await tx.run("INSERT INTO quarantine (id, peer, space, origin, seq, code, reason, event, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+          e.subject,
+          d.peer,
+          d.space,
+          d.origin,
+          d.seq,
+          d.code,
+          d.reason,
+          JSON.stringify(d.event),
+          at,
+        ]);
         return;
       case "peer.quarantine_resolved":
         await tx.run("UPDATE quarantine SET resolution = ?, resolved_at = ? WHERE id = ?", [d.action, at, e.subject]);

@@ -94,6 +94,9 @@ export async function streamHalted(sql: Sql, peer: string, space: string, origin
   return rows.length > 0;
 }
 
-export async function latestReceipts(sql: Sql, space: string): Promise<{ member: string; origin: string; seq: number; hash: string; at: string }[]> {
+export async function latestReceipts(
+  sql: Sql,
+  space: string,
+): Promise<{ member: string; origin: string; seq: number; hash: string; at: string }[]> {
   return sql.all("SELECT member, origin, seq, hash, at FROM receipts WHERE space = ? ORDER BY member, origin", [space]);
 }

@@ -1,11 +1,11 @@
-import { type Event, eventSchema } from "../../core/log/envelope";
 import { importPublicKey } from "../../core/log/crypto";
+import { type Event, eventSchema } from "../../core/log/envelope";
 import type { Sql } from "../db/database";
+import { FULL_CHECK_MAX } from "../db/event-store";
 import type { StoredEvent } from "../db/projections";
 import type { NodeRuntime } from "../node";
-import { createPeerClient, type PeerClient } from "./client";
-import { FULL_CHECK_MAX } from "../db/event-store";
 import { createBackgroundCheck } from "./background-check";
+import { createPeerClient, type PeerClient } from "./client";
 import { checkpoint, quarantine } from "./commands";
 import { listPeers, type PeerRow, sharedSpaces, streamHalted } from "./queries";
 
@@ -79,8 +79,18 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
   const timers: NodeJS.Timeout[] = [];
   const background = createBackgroundCheck(node, async (range, seq) => {
     const reason = `the signature of event ${range.space}/${range.origin}/${seq}, applied on the strength of a later one, does not verify`;
-    const id = await quarantine(node.store, self, range.peer, { space: range.space, origin: range.origin, seq, code: "bad_signature", reason, event: { seq } });
-    options.log?.warn({ peer: range.peer, space: range.space, origin: range.origin, seq, quarantine: id }, "background signature check failed");
+    const id = await quarantine(node.store, self, range.peer, {
+      space: range.space,
+      origin: range.origin,
+      seq,
+      code: "bad_signature",
+      reason,
+      event: { seq },
+    });
+    options.log?.warn(
+      { peer: range.peer, space: range.space, origin: range.origin, seq, quarantine: id },
+      "background signature check failed",
+    );
   });
 
   function clientFor(row: PeerRow) {
@@ -99,7 +109,14 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
     return (await node.store.heads(space))[origin]?.seq ?? 0;
   }
 
-  async function fetchPage(peer: string, space: string, origin: string, after: number, wait: number, signal: AbortSignal): Promise<Page | undefined> {
+  async function fetchPage(
+    peer: string,
+    space: string,
+    origin: string,
+    after: number,
+    wait: number,
+    signal: AbortSignal,
+  ): Promise<Page | undefined> {
     const entry = peers.get(peer);
     if (!entry) return undefined;
     const path = `/federation/v1/spaces/${space}/events?origin=${origin}&after=${after}&limit=${pageSize}&wait=${wait}`;
@@ -147,7 +164,10 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           const last = events.at(-1);
           // Prefetch the next page while this one is verified and applied.
           pending = new AbortController();
-          page = full && last ? fetchPage(peer, space, origin, last.seq, 0, stream()) : fetchPage(peer, space, origin, last?.seq ?? after, waitMs, stream());
+          page =
+            full && last
+              ? fetchPage(peer, space, origin, last.seq, 0, stream())
+              : fetchPage(peer, space, origin, last?.seq ?? after, waitMs, stream());
           page.catch(() => {});
           if (events.length === 0 && !malformed) continue;
           const result = await node.store.apply(events, saveCursor(peer));
@@ -211,7 +231,11 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
         for (const origin of members) {
           if (origin === self) continue;
           const key = `${row.node}\u0000${space}\u0000${origin}`;
-          if (!loops.has(key)) loops.set(key, pull(row.node, space, origin).finally(() => loops.delete(key)));
+          if (!loops.has(key))
+            loops.set(
+              key,
+              pull(row.node, space, origin).finally(() => loops.delete(key)),
+            );
         }
       }
     }
@@ -223,7 +247,13 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
     for (const [peer, { state }] of peers) {
       await node.db.kysely
         .insertInto("peer_status")
-        .values({ peer, last_contact: state.lastContact, last_error: state.lastError, remote_heads: JSON.stringify(state.remoteHeads), updated_at: now })
+        .values({
+          peer,
+          last_contact: state.lastContact,
+          last_error: state.lastError,
+          remote_heads: JSON.stringify(state.remoteHeads),
+          updated_at: now,
+        })
         .onConflict((oc) =>
           oc.column("peer").doUpdateSet({
             last_contact: state.lastContact,

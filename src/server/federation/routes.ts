@@ -101,7 +101,9 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
     return payload;
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, problem(request, "not_found", `no federation route ${request.method} ${request.url}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(request, "not_found", `no federation route ${request.method} ${request.url}`)),
+  );
 
   /** The requester must be a member of the space; the national space does not exist here. */
   async function memberSpace(request: FastifyRequest, space: string): Promise<void> {
@@ -113,7 +115,8 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
     "/peers",
     { config: { handshake: true }, schema: { tags: ["federation"], summary: "Answer a peering invitation", body: peerAnswerSchema } },
     async (request) => {
-      if (request.body.node !== request.peer) throw new DomainError("federation.bad_signature", "the answer is not signed by the node it names");
+      if (request.body.node !== request.peer)
+        throw new DomainError("federation.bad_signature", "the answer is not signed by the node it names");
       await registerPeer(store, config, request.body);
       return { node: config.node, name: config.name, country: config.country, publicKey: keys.publicKeyText };
     },

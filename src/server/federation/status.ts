@@ -27,13 +27,24 @@ export async function peerStatuses(db: Database, live?: Map<string, PeerState>, 
   return db.connection(async (sql) => {
     const peers = await listPeers(sql);
     const saved = new Map(
-      (await sql.all<{ peer: string; last_contact: number | null; last_error: string | null; remote_heads: string }>("SELECT * FROM peer_status")).map(
-        (r) => [r.peer, { lastContact: r.last_contact === null ? null : Number(r.last_contact), lastError: r.last_error, remoteHeads: JSON.parse(r.remote_heads) }],
-      ),
+      (
+        await sql.all<{ peer: string; last_contact: number | null; last_error: string | null; remote_heads: string }>(
+          "SELECT * FROM peer_status",
+        )
+      ).map((r) => [
+        r.peer,
+        {
+          lastContact: r.last_contact === null ? null : Number(r.last_contact),
+          lastError: r.last_error,
+          remoteHeads: JSON.parse(r.remote_heads),
+        },
+      ]),
     );
     const heads = await sql.all<{ space: string; origin: string; seq: number }>("SELECT space, origin, seq FROM heads");
     const local = new Map(heads.map((h) => [`${h.space}\u0000${h.origin}`, Number(h.seq)]));
-    const open = await sql.all<{ peer: string; n: number }>("SELECT peer, COUNT(*) AS n FROM quarantine WHERE resolution IS NULL GROUP BY peer");
+    const open = await sql.all<{ peer: string; n: number }>(
+      "SELECT peer, COUNT(*) AS n FROM quarantine WHERE resolution IS NULL GROUP BY peer",
+    );
     const quarantined = new Map(open.map((r) => [r.peer, Number(r.n)]));
     return peers.map((p) => {
       const state: PeerState = live?.get(p.node) ?? saved.get(p.node) ?? { lastContact: null, lastError: null, remoteHeads: {} };
@@ -43,7 +54,14 @@ export async function peerStatuses(db: Database, live?: Map<string, PeerState>, 
       }
       const q = quarantined.get(p.node) ?? 0;
       const recent = state.lastContact !== null && now - state.lastContact < CONTACT_WINDOW_MS;
-      const status = q > 0 ? "quarantined" : recent && !state.lastError ? "connected" : state.lastContact === null && !state.lastError ? "pending" : "unreachable";
+      const status =
+        q > 0
+          ? "quarantined"
+          : recent && !state.lastError
+            ? "connected"
+            : state.lastContact === null && !state.lastError
+              ? "pending"
+              : "unreachable";
       return {
         node: p.node,
         name: p.name,

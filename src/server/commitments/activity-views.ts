@@ -1,7 +1,7 @@
 import type { ActivityStatus } from "../../core/commitments/schema";
 import { hlcIso } from "../../core/log/hlc";
 import type { Sql } from "../db/database";
-import { type ActivityRow, type ActivityView, activityById, toActivityView } from "./queries";
+import { type ActivityRow, type ActivityView, activityById, statusWhere, toActivityView } from "./queries";
 
 /** Lists and details of activities: filters, keyset paging, reports and history. */
 export interface ActivityFilter {
@@ -16,6 +16,7 @@ export interface ActivityFilter {
 export const encodeCursor = (id: string) => Buffer.from(id).toString("base64url");
 export const decodeCursor = (c: string) => Buffer.from(c, "base64url").toString("utf8");
 
+/** One page in id order; a status filter runs in SQL on the derived status (`statusWhere`). */
 export async function listActivities(sql: Sql, f: ActivityFilter, today: string): Promise<{ items: ActivityView[]; next: string | null }> {
   const where: string[] = ["id > ?"];
   const params: unknown[] = [f.cursor ? decodeCursor(f.cursor) : ""];
@@ -27,25 +28,17 @@ export async function listActivities(sql: Sql, f: ActivityFilter, today: string)
     where.push("owner = ?");
     params.push(f.ownerNode);
   }
-  const items: ActivityView[] = [];
-  // The status is derived, so a status filter reads on in chunks until the page is full.
-  const chunk = f.status ? Math.max(200, f.limit * 4) : f.limit + 1;
-  for (;;) {
-    const rows = await sql.all<ActivityRow>(`SELECT * FROM activities WHERE ${where.join(" AND ")} ORDER BY id LIMIT ?`, [
-      ...params,
-      chunk,
-    ]);
-    for (const r of rows) {
-      const v = toActivityView(r, today);
-      if (f.status && v.status !== f.status) continue;
-      items.push(v);
-      if (items.length > f.limit) break;
-    }
-    if (items.length > f.limit || rows.length < chunk) break;
-    params[0] = rows.at(-1)?.id ?? "";
+  if (f.status) {
+    const s = statusWhere(f.status, today);
+    where.push(s.sql);
+    params.push(...s.params);
   }
-  const page = items.slice(0, f.limit);
-  return { items: page, next: items.length > f.limit && page.length ? encodeCursor(page.at(-1)?.id ?? "") : null };
+  const rows = await sql.all<ActivityRow>(`SELECT * FROM activities WHERE ${where.join(" AND ")} ORDER BY id LIMIT ?`, [
+    ...params,
+    f.limit + 1,
+  ]);
+  const page = rows.slice(0, f.limit).map((r) => toActivityView(r, today));
+  return { items: page, next: rows.length > f.limit && page.length ? encodeCursor(page.at(-1)?.id ?? "") : null };
 }
 
 interface ReportRow {

@@ -1,6 +1,6 @@
 import { deriveStatus, projectedCompletion } from "../../core/commitments/status";
 import type { Sql } from "../db/database";
-import { type ActivityRow, type AgreementRow, allIn, operationsByAgreement, STATUS_SQL, type StatementRow, statusInput } from "./queries";
+import { type ActivityRow, type AgreementRow, allIn, operationsByAgreement, type StatementRow, statusInput, statusWhere } from "./queries";
 import { byOperationAndId, changedSince, combine, firstDay, operationTotals, percentsAt } from "./rollup-queries";
 
 /**
@@ -37,12 +37,13 @@ export async function progressReport(sql: Sql, statementId: string, today: strin
   const dates = monthEnds(start, today);
   const [then = 0, ...timeline] = await percentsAt(sql, opIds, [since, ...dates]);
   // Only what will miss its date is read row by row; SQL picks it by its derived status.
-  const late = await allIn<AtRiskRow>(
+  const [late, atRisk] = [statusWhere("late", today), statusWhere("at_risk", today)];
+  const missing = await allIn<AtRiskRow>(
     sql,
     opIds,
     (list) => `SELECT id, operation_id, title, owner, due_date, start_date, created_at, level, completed_on, flagged_at_risk
-      FROM activities WHERE operation_id IN (${list}) AND ${STATUS_SQL} IN ('at_risk', 'late')`,
-    (chunk) => [...chunk, today, today],
+      FROM activities WHERE operation_id IN (${list}) AND (${late.sql} OR ${atRisk.sql})`,
+    (chunk) => [...chunk, ...late.params, ...atRisk.params],
   );
   const changed = await changedSince(sql, opIds, since);
   return {
@@ -56,7 +57,7 @@ export async function progressReport(sql: Sql, statementId: string, today: strin
       return { id: a.id, number: Number(a.number), text: a.text, percent: r.percent, counts: r.counts };
     }),
     timeline: dates.map((date, i) => ({ date, percent: timeline[i] ?? 0 })),
-    atRisk: late.sort(byOperationAndId).map((r) => {
+    atRisk: missing.sort(byOperationAndId).map((r) => {
       const input = statusInput(r);
       return {
         id: r.id,

@@ -32,8 +32,21 @@ before(async () => {
   admin = await addUser(t.node, "ana", "admin");
   const ctx = { store: t.node.store, actor: consoleActor("co") };
   for (const [key, levels] of [
-    ["A", [[1, 10], [3, 5], [2, 20]]],
-    ["B", [[1, 10], [2, 5]]],
+    [
+      "A",
+      [
+        [1, 10],
+        [3, 5],
+        [2, 20],
+      ],
+    ],
+    [
+      "B",
+      [
+        [1, 10],
+        [2, 5],
+      ],
+    ],
   ] as const) {
     op[key] = expectJson<{ id: string }>(await api(admin, "POST", "/operations", { name: key }), 201).id;
     const body = { operationId: op[key], title: `Actividad ${key}`, responsibleUnit: "Brigada", dueDate: d(400) };
@@ -57,11 +70,7 @@ async function expectHistory(): Promise<void> {
   for (const [date, percent, changed] of expected) {
     const r = await rollupAt("A", date);
     assert.equal(r.percent, 66.7);
-    assert.deepEqual(
-      [r.baseline.percent, r.baseline.changed.map(({ id, from, to }) => ({ id, from, to }))],
-      [percent, changed],
-      date,
-    );
+    assert.deepEqual([r.baseline.percent, r.baseline.changed.map(({ id, from, to }) => ({ id, from, to }))], [percent, changed], date);
   }
   // B's level now (2) is not its last entry by date (1): the roll-up keeps the level set last,
   // the history gives 1 for any date after d(10), so B changed since then but not since d(7).

@@ -1,15 +1,20 @@
 import type { Kysely } from "kysely";
+import { atRiskFrom } from "../../core/commitments/status";
 import { hlcIso } from "../../core/log/hlc";
 import type { Projection } from "../db/projections";
+import { addStep, refreshRisk, stepLevel } from "./projection-levels";
 
 /**
  * Statements, agreements, operations and activities with their level history, progress
  * reports and evidence files. The event log keeps each change; these tables answer lists
- * and roll-ups quickly.
+ * and roll-ups quickly: each activity keeps the first day it counts as at risk (so SQL can
+ * filter and count statuses) and `level_steps` keeps how each operation's level sums moved
+ * per day (so a roll-up at a past date is a running sum, not a replay of every history).
+ * Version 2 added both.
  */
 export const commitmentsProjection: Projection = {
   name: "commitments",
-  version: 1,
+  version: 2,
   tables: [
     "ministerial_meetings",
     "statements",
@@ -18,6 +23,7 @@ export const commitmentsProjection: Projection = {
     "operation_agreements",
     "activities",
     "activity_levels",
+    "level_steps",
     "activity_reports",
     "evidence",
   ],
@@ -81,23 +87,45 @@ export const commitmentsProjection: Projection = {
       .addColumn("due_date", "text", (c) => c.notNull())
       .addColumn("start_date", "text")
       .addColumn("milestones", "text", (c) => c.notNull())
-      .addColumn("weight", "real", (c) => c.notNull())
+      // Double precision, so SQL sums the very weights that JavaScript reads.
+      .addColumn("weight", "double precision", (c) => c.notNull())
       .addColumn("level", "integer", (c) => c.notNull())
       .addColumn("completed_on", "text")
       .addColumn("flagged_at_risk", "integer", (c) => c.notNull())
       .addColumn("created_at", "text", (c) => c.notNull())
       .addColumn("updated_at", "text", (c) => c.notNull())
+      .addColumn("risk_from", "text", (c) => c.notNull())
+      .addColumn("history_out_of_order", "integer", (c) => c.notNull())
       .execute();
     await db.schema.createIndex("activities_operation").on("activities").columns(["operation_id", "id"]).execute();
     await db.schema.createIndex("activities_owner").on("activities").columns(["owner", "id"]).execute();
+    await db.schema.createIndex("activities_out_of_order").on("activities").column("history_out_of_order").execute();
+    // Covers the per-operation totals, so summing them reads no table row.
+    await db.schema
+      .createIndex("activities_totals")
+      .on("activities")
+      .columns(["operation_id", "level", "due_date", "risk_from", "completed_on", "weight"])
+      .execute();
     await db.schema
       .createTable("activity_levels")
       .addColumn("activity_id", "text", (c) => c.notNull())
+      .addColumn("operation_id", "text", (c) => c.notNull())
       .addColumn("level", "integer", (c) => c.notNull())
+      // The level of the entry before this one by (on_date, at): what it changed from.
+      .addColumn("from_level", "integer", (c) => c.notNull())
       .addColumn("on_date", "text", (c) => c.notNull())
       .addColumn("at", "text", (c) => c.notNull())
       .execute();
     await db.schema.createIndex("activity_levels_activity").on("activity_levels").columns(["activity_id", "on_date"]).execute();
+    await db.schema.createIndex("activity_levels_operation").on("activity_levels").columns(["operation_id", "on_date"]).execute();
+    await db.schema
+      .createTable("level_steps")
+      .addColumn("operation_id", "text", (c) => c.notNull())
+      .addColumn("on_date", "text", (c) => c.notNull())
+      .addColumn("weighted", "double precision", (c) => c.notNull())
+      .addColumn("weight", "double precision", (c) => c.notNull())
+      .addPrimaryKeyConstraint("level_steps_pk", ["operation_id", "on_date"])
+      .execute();
     await db.schema
       .createTable("activity_reports")
       .addColumn("id", "text", (c) => c.primaryKey())
@@ -160,11 +188,19 @@ export const commitmentsProjection: Projection = {
           await tx.run("INSERT INTO operation_agreements (operation_id, agreement_id) VALUES (?, ?)", [e.subject, agreement]);
         }
         return;
-      case "activity.created":
+      case "activity.created": {
+        const c = d as { operationId: string; dueDate: string; startDate: string | null; weight: number };
+        const riskFrom = atRiskFrom({
+          level: 0,
+          dueDate: c.dueDate,
+          startDate: c.startDate ?? at.slice(0, 10),
+          completedOn: null,
+          flaggedAtRisk: false,
+        });
         await tx.run(
           `INSERT INTO activities (id, space, owner, operation_id, number, title, description, responsible_unit, due_date, start_date,
-             milestones, weight, level, completed_on, flagged_at_risk, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, 0, ?, ?)`,
+             milestones, weight, level, completed_on, flagged_at_risk, created_at, updated_at, risk_from, history_out_of_order)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, 0, ?, ?, ?, 0)`,
           [
             e.subject,
             e.space,
@@ -180,10 +216,18 @@ export const commitmentsProjection: Projection = {
             d.weight,
             at,
             at,
+            riskFrom,
           ],
         );
-        await tx.run("INSERT INTO activity_levels (activity_id, level, on_date, at) VALUES (?, 0, ?, ?)", [e.subject, at.slice(0, 10), at]);
+        await tx.run("INSERT INTO activity_levels (activity_id, operation_id, level, from_level, on_date, at) VALUES (?, ?, 0, 0, ?, ?)", [
+          e.subject,
+          c.operationId,
+          at.slice(0, 10),
+          at,
+        ]);
+        await addStep(tx, c.operationId, at.slice(0, 10), 0, c.weight);
         return;
+      }
       case "activity.updated": {
         const f = e.data as { title?: string; responsibleUnit?: string; dueDate?: string; milestones?: unknown[] };
         await tx.run(
@@ -198,19 +242,31 @@ export const commitmentsProjection: Projection = {
             e.subject,
           ],
         );
+        if (f.dueDate) await refreshRisk(tx, e.subject);
         return;
       }
-      case "activity.level_set":
+      case "activity.level_set": {
+        const { from, operation } = await stepLevel(tx, e.subject, d.level as number, d.on as string, at);
         await tx.run("UPDATE activities SET level = ?, completed_on = ?, updated_at = ? WHERE id = ?", [
           d.level,
           d.level === 3 ? d.on : null,
           at,
           e.subject,
         ]);
-        await tx.run("INSERT INTO activity_levels (activity_id, level, on_date, at) VALUES (?, ?, ?, ?)", [e.subject, d.level, d.on, at]);
+        await tx.run("INSERT INTO activity_levels (activity_id, operation_id, level, from_level, on_date, at) VALUES (?, ?, ?, ?, ?, ?)", [
+          e.subject,
+          operation,
+          d.level,
+          from,
+          d.on,
+          at,
+        ]);
+        await refreshRisk(tx, e.subject);
         return;
+      }
       case "activity.flagged":
         await tx.run("UPDATE activities SET flagged_at_risk = ?, updated_at = ? WHERE id = ?", [d.atRisk ? 1 : 0, at, e.subject]);
+        await refreshRisk(tx, e.subject);
         return;
       case "activity.report_posted": {
         const evidence = e.data.evidence as { name: string; type: string; size: number; sha256: string; content: string }[];

@@ -1,6 +1,5 @@
-import { rollup, type StatusCounts } from "../../core/commitments/rollup";
 import type { ActivityStatus } from "../../core/commitments/schema";
-import { deriveStatus, projectedCompletion } from "../../core/commitments/status";
+import { deriveStatus, projectedCompletion, type StatusInput } from "../../core/commitments/status";
 import type { Sql } from "../db/database";
 
 /** Reads of the commitments projection: lists, details and the inputs of roll-ups. */
@@ -22,6 +21,10 @@ export interface ActivityRow {
   flagged_at_risk: number;
   created_at: string;
   updated_at: string;
+  /** The first day it counts as at risk (`atRiskFrom`); kept for SQL status filters. */
+  risk_from: string;
+  /** 1 when its latest level entry by date is not its level now (entries out of date order). */
+  history_out_of_order: number;
 }
 
 export interface ActivityView {
@@ -45,11 +48,14 @@ export interface ActivityView {
   updatedAt: string;
 }
 
-const statusInput = (r: ActivityRow, level = Number(r.level), completedOn = r.completed_on) => ({
-  level,
+/** The columns the derived status reads. */
+export type StatusColumns = Pick<ActivityRow, "level" | "due_date" | "start_date" | "created_at" | "completed_on" | "flagged_at_risk">;
+
+export const statusInput = (r: StatusColumns): StatusInput => ({
+  level: Number(r.level),
   dueDate: r.due_date,
   startDate: r.start_date ?? r.created_at.slice(0, 10),
-  completedOn,
+  completedOn: r.completed_on,
   flaggedAtRisk: Number(r.flagged_at_risk) === 1,
 });
 
@@ -81,48 +87,40 @@ export async function activityById(sql: Sql, id: string): Promise<ActivityRow | 
   return (await sql.all<ActivityRow>("SELECT * FROM activities WHERE id = ?", [id]))[0];
 }
 
-/** Activities of the given operations (all of them when `operations` is undefined). */
-export async function activitiesOf(sql: Sql, operations?: readonly string[]): Promise<ActivityRow[]> {
-  if (operations === undefined) return sql.all<ActivityRow>("SELECT * FROM activities");
-  const out: ActivityRow[] = [];
-  for (let i = 0; i < operations.length; i += 500) {
-    const ids = operations.slice(i, i + 500);
-    if (ids.length)
-      out.push(...(await sql.all<ActivityRow>(`SELECT * FROM activities WHERE operation_id IN (${ids.map(() => "?").join(", ")})`, ids)));
+/** Runs `query` once per 500 ids (its `(…)` list filled in), so IN lists suit every engine. */
+export async function allIn<T>(
+  sql: Sql,
+  ids: readonly string[],
+  query: (list: string) => string,
+  params: (chunk: readonly string[]) => unknown[] = (chunk) => [...chunk],
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    out.push(...(await sql.all<T>(query(chunk.map(() => "?").join(", ")), params(chunk))));
   }
   return out;
 }
 
-/** Level history rows of some activities, oldest first. */
-export async function levelHistory(sql: Sql, activityIds: readonly string[]): Promise<Map<string, { level: number; on: string }[]>> {
-  const out = new Map<string, { level: number; on: string }[]>();
-  for (let i = 0; i < activityIds.length; i += 500) {
-    const ids = activityIds.slice(i, i + 500);
-    if (ids.length === 0) continue;
-    const rows = await sql.all<{ activity_id: string; level: number; on_date: string }>(
-      `SELECT activity_id, level, on_date FROM activity_levels WHERE activity_id IN (${ids.map(() => "?").join(", ")}) ORDER BY on_date, at`,
-      ids,
-    );
-    for (const r of rows) out.set(r.activity_id, [...(out.get(r.activity_id) ?? []), { level: Number(r.level), on: r.on_date }]);
+/**
+ * The SQL condition that an activity has a derived status today, equal to `deriveStatus`
+ * because the projection keeps `risk_from` = `atRiskFrom` of the row: complete at level 3
+ * (late if completed after its due date), else late after its due date, else at risk from
+ * `risk_from`, else on track. Plain comparisons on columns, so the planner can estimate them.
+ */
+export function statusWhere(status: ActivityStatus, today: string): { sql: string; params: string[] } {
+  switch (status) {
+    case "complete":
+      return { sql: "(level >= 3 AND (completed_on IS NULL OR completed_on <= due_date))", params: [] };
+    case "complete_late":
+      return { sql: "(level >= 3 AND completed_on > due_date)", params: [] };
+    case "late":
+      return { sql: "(level < 3 AND due_date < ?)", params: [today] };
+    case "at_risk":
+      return { sql: "(level < 3 AND due_date >= ? AND risk_from <= ?)", params: [today, today] };
+    case "on_track":
+      return { sql: "(level < 3 AND due_date >= ? AND risk_from > ?)", params: [today, today] };
   }
-  return out;
-}
-
-/** The roll-up of activities as they stood on `date` (levels from their history). */
-export function rollupAt(rows: readonly ActivityRow[], history: Map<string, { level: number; on: string }[]>, date: string) {
-  const items = rows
-    .filter((r) => r.created_at.slice(0, 10) <= date)
-    .map((r) => {
-      const past = (history.get(r.id) ?? []).filter((h) => h.on <= date);
-      const level = past.at(-1)?.level ?? 0;
-      const completedOn = level === 3 ? (past.findLast((h) => h.level === 3)?.on ?? null) : null;
-      return { id: r.id, title: r.title, level, weight: Number(r.weight), status: deriveStatus(statusInput(r, level, completedOn), date) };
-    });
-  return { ...rollup(items), items };
-}
-
-export function rollupNow(rows: readonly ActivityRow[], today: string): { percent: number; counts: StatusCounts; total: number } {
-  return rollup(rows.map((r) => ({ level: Number(r.level), weight: Number(r.weight), status: deriveStatus(statusInput(r), today) })));
 }
 
 export interface StatementRow {

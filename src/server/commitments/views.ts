@@ -1,44 +1,23 @@
+import { rollup } from "../../core/commitments/rollup";
+import { deriveStatus, projectedCompletion } from "../../core/commitments/status";
 import type { Sql } from "../db/database";
-import {
-  type ActivityRow,
-  type AgreementRow,
-  activitiesOf,
-  levelHistory,
-  type OperationRow,
-  operationsByAgreement,
-  rollupAt,
-  rollupNow,
-  type StatementRow,
-  toActivityView,
-} from "./queries";
+import { type ActivityRow, type AgreementRow, type OperationRow, operationsByAgreement, type StatementRow, statusInput } from "./queries";
+import { combine, levelOn, levelsOn, operationTotals, percentsAt } from "./rollup-queries";
 
 /**
  * What the API answers about statements, agreements and operations: each with its roll-up,
- * computed from the activities of the operations that serve it.
+ * summed from the totals of the operations that serve it (SQL does the summing, so a list
+ * never loads every activity).
  */
-async function activitiesByOperation(sql: Sql): Promise<Map<string, ActivityRow[]>> {
-  const out = new Map<string, ActivityRow[]>();
-  for (const a of await activitiesOf(sql)) out.set(a.operation_id, [...(out.get(a.operation_id) ?? []), a]);
-  return out;
-}
-
-/** Activities serving an agreement, each counted once. */
-function agreementActivities(agreementId: string, ops: Map<string, string[]>, acts: Map<string, ActivityRow[]>): ActivityRow[] {
-  return (ops.get(agreementId) ?? []).flatMap((op) => acts.get(op) ?? []);
-}
-
-const unique = (rows: ActivityRow[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
-
 export async function listStatements(sql: Sql, today: string, only?: string) {
   const statements = only
     ? await sql.all<StatementRow>("SELECT * FROM statements WHERE id = ?", [only])
     : await sql.all<StatementRow>("SELECT * FROM statements ORDER BY date DESC, id");
   const agreements = await sql.all<AgreementRow>("SELECT * FROM agreements ORDER BY statement_id, number");
   const ops = await operationsByAgreement(sql);
-  const acts = await activitiesByOperation(sql);
+  const totals = await operationTotals(sql, today);
   return statements.map((s) => {
     const own = agreements.filter((a) => a.statement_id === s.id);
-    const all = unique(own.flatMap((a) => agreementActivities(a.id, ops, acts)));
     return {
       id: s.id,
       space: s.space,
@@ -48,12 +27,15 @@ export async function listStatements(sql: Sql, today: string, only?: string) {
       text: s.text,
       language: s.language,
       meetingId: s.meeting_id,
-      percent: rollupNow(all, today).percent,
+      percent: combine(
+        totals,
+        own.flatMap((a) => ops.get(a.id) ?? []),
+      ).percent,
       agreements: own.map((a) => ({
         id: a.id,
         number: Number(a.number),
         text: a.text,
-        percent: rollupNow(agreementActivities(a.id, ops, acts), today).percent,
+        percent: combine(totals, ops.get(a.id) ?? []).percent,
       })),
     };
   });
@@ -62,14 +44,14 @@ export async function listStatements(sql: Sql, today: string, only?: string) {
 export async function listAgreements(sql: Sql, today: string) {
   const agreements = await sql.all<AgreementRow>("SELECT * FROM agreements ORDER BY statement_id, number");
   const ops = await operationsByAgreement(sql);
-  const acts = await activitiesByOperation(sql);
+  const totals = await operationTotals(sql, today);
   return agreements.map((a) => ({
     id: a.id,
     statementId: a.statement_id,
     number: Number(a.number),
     text: a.text,
     space: a.space,
-    percent: rollupNow(agreementActivities(a.id, ops, acts), today).percent,
+    percent: combine(totals, ops.get(a.id) ?? []).percent,
   }));
 }
 
@@ -78,9 +60,9 @@ export async function listOperations(sql: Sql, today: string) {
   const links = await sql.all<{ operation_id: string; agreement_id: string }>(
     "SELECT operation_id, agreement_id FROM operation_agreements",
   );
-  const acts = await activitiesByOperation(sql);
+  const totals = await operationTotals(sql, today);
   return operations.map((o) => {
-    const r = rollupNow(acts.get(o.id) ?? [], today);
+    const r = combine(totals, [o.id]);
     return {
       id: o.id,
       space: o.space,
@@ -95,28 +77,47 @@ export async function listOperations(sql: Sql, today: string) {
   });
 }
 
+type RollupRow = Pick<
+  ActivityRow,
+  "id" | "owner" | "number" | "title" | "due_date" | "start_date" | "created_at" | "level" | "completed_on" | "flagged_at_risk" | "weight"
+>;
+
 /** An operation's roll-up now, what will miss its date, and what changed since `baseline`. */
 export async function operationRollup(sql: Sql, id: string, today: string, baseline?: string) {
   const exists = await sql.all("SELECT 1 AS one FROM operations WHERE id = ?", [id]);
   if (exists.length === 0) return undefined;
-  const rows = await activitiesOf(sql, [id]);
-  const views = rows.map((r) => toActivityView(r, today)).sort((a, b) => (a.number ?? 1e9) - (b.number ?? 1e9) || a.id.localeCompare(b.id));
-  const now = rollupNow(rows, today);
+  const rows = await sql.all<RollupRow>(
+    `SELECT id, owner, number, title, due_date, start_date, created_at, level, completed_on, flagged_at_risk, weight
+     FROM activities WHERE operation_id = ?`,
+    [id],
+  );
+  const views = rows
+    .map((r) => {
+      const input = statusInput(r);
+      return {
+        id: r.id,
+        number: r.number === null ? null : Number(r.number),
+        title: r.title,
+        level: input.level,
+        weight: Number(r.weight),
+        status: deriveStatus(input, today),
+        dueDate: r.due_date,
+        projectedCompletion: projectedCompletion(input, today),
+        ownerNode: r.owner,
+        created_at: r.created_at,
+      };
+    })
+    .sort((a, b) => (a.number ?? 1e9) - (b.number ?? 1e9) || a.id.localeCompare(b.id));
+  const now = rollup(views);
   let base = null;
   if (baseline) {
-    const then = rollupAt(
-      rows,
-      await levelHistory(
-        sql,
-        rows.map((r) => r.id),
-      ),
-      baseline,
-    );
-    const before = new Map(then.items.map((i) => [i.id, i.level]));
-    const changed = views
-      .filter((v) => (before.get(v.id) ?? 0) !== v.level)
-      .map((v) => ({ id: v.id, title: v.title, from: before.get(v.id) ?? 0, to: v.level }));
-    base = { date: baseline, percent: then.percent, changed };
+    const [percent = 0] = await percentsAt(sql, [id], [baseline]);
+    const then = await levelsOn(sql, [id], baseline);
+    const changed = views.flatMap((v) => {
+      const from = levelOn(then, v, baseline);
+      return from === v.level ? [] : [{ id: v.id, title: v.title, from, to: v.level }];
+    });
+    base = { date: baseline, percent, changed };
   }
   return {
     operationId: id,

@@ -1,10 +1,11 @@
 import type { KeyObject } from "node:crypto";
 import { checkChain, eventHash, signEvent } from "../../core/log/chain";
 import type { NodeKeys } from "../../core/log/crypto";
-import { type ChainHead, EMPTY_HEAD, type Event, NATIONAL_SPACE, type NewEvent } from "../../core/log/envelope";
+import { type ChainHead, type Event, NATIONAL_SPACE, type NewEvent } from "../../core/log/envelope";
 import type { HybridClock } from "../../core/log/hlc";
 import { uuidv7 } from "../../core/log/ids";
 import type { EventRegistry, EventRejection } from "../../core/log/registry";
+import { heldIds, ownerOf, ownersOf, readHead, recordSubjects } from "./chain-index";
 import type { Database, Sql } from "./database";
 import { type Projection, type ProjectionSet, resetProjections, type StoredEvent } from "./projections";
 import { type EventRow, eventRow, insertEventsSql, readLog, rowToStored } from "./rows";
@@ -57,9 +58,8 @@ export interface EventStoreOptions {
   readonly onListenerError?: (err: unknown) => void;
 }
 
+/** Events per multi-row INSERT (14 columns each: far below both engines' parameter limits). */
 const INSERT_CHUNK = 200;
-/** Keys per `IN (…)` lookup: far below SQLite's and PostgreSQL's bound-parameter limits. */
-const LOOKUP_CHUNK = 500;
 /** Received batches up to this size have every signature checked before they are applied. */
 export const FULL_CHECK_MAX = 64;
 /** The event type that founds a shared space. */
@@ -73,6 +73,7 @@ export const GENESIS_TYPE = "space.created";
 export function createEventStore(options: EventStoreOptions) {
   const { db, registry, projections, node, clock } = options;
   const wall = options.wallClock ?? Date.now;
+  const creates = (e: Event) => registry.get(e.type, e.v)?.writer === "create";
   const listeners = new Set<(events: readonly StoredEvent[]) => void>();
 
   /**
@@ -89,55 +90,6 @@ export function createEventStore(options: EventStoreOptions) {
     return options.isMember ? options.isMember(sql, space, origin) : false;
   }
 
-  async function readHead(sql: Sql, space: string, origin: string): Promise<ChainHead & { hlc?: string }> {
-    if (sql.dialect === "postgres") {
-      // Serialises writers of one chain across app processes; released at commit.
-      await sql.all("SELECT pg_advisory_xact_lock(hashtext(?))", [`${space}/${origin}`]);
-    }
-    const rows = await sql.all<{ seq: number; hash: string; hlc: string }>(
-      "SELECT seq, hash, hlc FROM heads WHERE space = ? AND origin = ?",
-      [space, origin],
-    );
-    const row = rows[0];
-    return row ? { seq: Number(row.seq), hash: row.hash, hlc: row.hlc } : EMPTY_HEAD;
-  }
-
-  async function ownerOf(sql: Sql, space: string, subject: string): Promise<string | undefined> {
-    const rows = await sql.all<{ owner: string }>("SELECT owner FROM subjects WHERE space = ? AND subject = ?", [space, subject]);
-    return rows[0]?.owner;
-  }
-
-  /**
-   * The owners of many subjects of one space, in one query per chunk instead of one per event
-   * (on PostgreSQL a query is a round trip). Subjects are only recorded by `insert`, after the
-   * checks, so reading them all before the checks sees what reading each in turn would.
-   */
-  async function ownersOf(sql: Sql, space: string, subjects: readonly string[]): Promise<Map<string, string>> {
-    const owners = new Map<string, string>();
-    const wanted = [...new Set(subjects)];
-    for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
-      const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
-      const rows = await sql.all<{ subject: string; owner: string }>(
-        `SELECT subject, owner FROM subjects WHERE space = ? AND subject IN (${chunk.map(() => "?").join(", ")})`,
-        [space, ...chunk],
-      );
-      for (const r of rows) owners.set(r.subject, r.owner);
-    }
-    return owners;
-  }
-
-  /** Records the subjects that `create` events start, in multi-row inserts. */
-  async function recordSubjects(sql: Sql, batch: readonly { event: Event }[]): Promise<void> {
-    const rows = batch.filter(({ event }) => registry.get(event.type, event.v)?.writer === "create");
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      await sql.run(
-        `INSERT INTO subjects (space, subject, owner, type) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")}`,
-        chunk.flatMap(({ event }) => [event.space, event.subject, event.origin, event.type]),
-      );
-    }
-  }
-
   /** Inserts signed events, moves chain heads, records new subjects, runs projections. */
   async function insert(sql: Sql, batch: readonly { event: Event; hash: string }[]): Promise<StoredEvent[]> {
     const storedAt = wall();
@@ -150,7 +102,7 @@ export function createEventStore(options: EventStoreOptions) {
     }
     const tips = new Map<string, { space: string; origin: string; seq: number; hash: string; hlc: string }>();
     const stored: StoredEvent[] = [];
-    await recordSubjects(sql, batch);
+    await recordSubjects(sql, batch, creates);
     for (const { event, hash } of batch) {
       tips.set(`${event.space}\u0000${event.origin}`, { space: event.space, origin: event.origin, seq: event.seq, hash, hlc: event.hlc });
       stored.push({ ...event, pos: positions.get(event.id) ?? 0, hash });
@@ -227,18 +179,6 @@ export function createEventStore(options: EventStoreOptions) {
     const e = events[stray] as Event;
     const reason = `event ${e.space}/${e.origin}/${e.seq} is not of the segment's chain ${first.space}/${first.origin}`;
     return { ...result, rejected: { event: e, code: "mixed_segment", reason } };
-  }
-
-  /** Which of these events' ids some other held event already uses (ids are unique log-wide). */
-  async function heldIds(sql: Sql, events: readonly Event[]): Promise<Set<string>> {
-    const out = new Set<string>();
-    for (let i = 0; i < events.length; i += 500) {
-      const ids = events.slice(i, i + 500).map((e) => e.id);
-      if (ids.length === 0) break;
-      const rows = await sql.all<{ id: string }>(`SELECT id FROM events WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
-      for (const r of rows) out.add(r.id);
-    }
-    return out;
   }
 
   /** Checks one received chain segment and returns the prefix that may be applied. */

@@ -1,0 +1,73 @@
+import { type ChainHead, EMPTY_HEAD, type Event } from "../../core/log/envelope";
+import type { Sql } from "./database";
+
+/**
+ * The indexes the event store keeps beside the log: chain heads (where the next event
+ * links), subject owners (the single writer of each object) and the ids already held.
+ * Every function reads or writes through the caller's transaction.
+ */
+const INSERT_CHUNK = 200;
+const LOOKUP_CHUNK = 500;
+
+/** The tip of a chain, locked against concurrent writers of that chain until commit. */
+export async function readHead(sql: Sql, space: string, origin: string): Promise<ChainHead & { hlc?: string }> {
+  if (sql.dialect === "postgres") {
+    // Serialises writers of one chain across app processes; released at commit.
+    await sql.all("SELECT pg_advisory_xact_lock(hashtext(?))", [`${space}/${origin}`]);
+  }
+  const rows = await sql.all<{ seq: number; hash: string; hlc: string }>(
+    "SELECT seq, hash, hlc FROM heads WHERE space = ? AND origin = ?",
+    [space, origin],
+  );
+  const row = rows[0];
+  return row ? { seq: Number(row.seq), hash: row.hash, hlc: row.hlc } : EMPTY_HEAD;
+}
+
+/** The origin that created a subject: its single writer. */
+export async function ownerOf(sql: Sql, space: string, subject: string): Promise<string | undefined> {
+  const rows = await sql.all<{ owner: string }>("SELECT owner FROM subjects WHERE space = ? AND subject = ?", [space, subject]);
+  return rows[0]?.owner;
+}
+
+/**
+ * The owners of many subjects of one space, in one query per chunk instead of one per event
+ * (on PostgreSQL a query is a round trip). Subjects are only recorded by `insert`, after the
+ * checks, so reading them all before the checks sees what reading each in turn would.
+ */
+export async function ownersOf(sql: Sql, space: string, subjects: readonly string[]): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  const wanted = [...new Set(subjects)];
+  for (let i = 0; i < wanted.length; i += LOOKUP_CHUNK) {
+    const chunk = wanted.slice(i, i + LOOKUP_CHUNK);
+    const rows = await sql.all<{ subject: string; owner: string }>(
+      `SELECT subject, owner FROM subjects WHERE space = ? AND subject IN (${chunk.map(() => "?").join(", ")})`,
+      [space, ...chunk],
+    );
+    for (const r of rows) owners.set(r.subject, r.owner);
+  }
+  return owners;
+}
+
+/** Records the subjects that `create` events start, in multi-row inserts. */
+export async function recordSubjects(sql: Sql, batch: readonly { event: Event }[], creates: (e: Event) => boolean): Promise<void> {
+  const rows = batch.filter(({ event }) => creates(event));
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    await sql.run(
+      `INSERT INTO subjects (space, subject, owner, type) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")}`,
+      chunk.flatMap(({ event }) => [event.space, event.subject, event.origin, event.type]),
+    );
+  }
+}
+
+/** Which of these events' ids some other held event already uses (ids are unique log-wide). */
+export async function heldIds(sql: Sql, events: readonly Event[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < events.length; i += 500) {
+    const ids = events.slice(i, i + 500).map((e) => e.id);
+    if (ids.length === 0) break;
+    const rows = await sql.all<{ id: string }>(`SELECT id FROM events WHERE id IN (${ids.map(() => "?").join(", ")})`, ids);
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}

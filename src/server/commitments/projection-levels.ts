@@ -7,6 +7,12 @@ import { type StatusColumns, statusInput } from "./queries";
  * projection's `apply` calls them, inside the transaction that stores the event.
  */
 
+/** The first day an activity counts in roll-ups: its start date, or its recording day if earlier. */
+export function existsFrom(startDate: string | null, createdAt: string): string {
+  const recorded = createdAt.slice(0, 10);
+  return startDate && startDate < recorded ? startDate : recorded;
+}
+
 /** Adds a move of Σ weight × level and Σ weight on one day of an operation (`level_steps`). */
 export async function addStep(tx: Sql, operation: string, day: string, weighted: number, weight: number): Promise<void> {
   if (weighted === 0 && weight === 0) return;
@@ -40,8 +46,8 @@ export async function refreshRisk(tx: Sql, id: string): Promise<void> {
  */
 export async function stepLevel(tx: Sql, id: string, level: number, on: string, at: string): Promise<{ from: number; operation: string }> {
   const row = (
-    await tx.all<{ operation_id: string; weight: number; created_at: string }>(
-      "SELECT operation_id, weight, created_at FROM activities WHERE id = ?",
+    await tx.all<{ operation_id: string; weight: number; created_at: string; start_date: string | null }>(
+      "SELECT operation_id, weight, created_at, start_date FROM activities WHERE id = ?",
       [id],
     )
   )[0];
@@ -54,7 +60,7 @@ export async function stepLevel(tx: Sql, id: string, level: number, on: string, 
   const prev = after === -1 ? history.at(-1) : history[after - 1];
   const next = after === -1 ? undefined : history[after];
   const from = prev ? Number(prev.level) : 0;
-  const created = row.created_at.slice(0, 10);
+  const created = existsFrom(row.start_date, row.created_at);
   const day = (d: string) => (d > created ? d : created);
   const weight = Number(row.weight);
   await addStep(tx, row.operation_id, day(on), weight * (level - from), 0);

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { atRiskFrom } from "../../core/commitments/status";
 import { hlcIso } from "../../core/log/hlc";
 import type { Projection } from "../db/projections";
-import { addStep, refreshRisk, stepLevel } from "./projection-levels";
+import { addStep, existsFrom, refreshRisk, stepLevel } from "./projection-levels";
 
 /**
  * Statements, agreements, operations and activities with their level history, progress
@@ -14,7 +14,7 @@ import { addStep, refreshRisk, stepLevel } from "./projection-levels";
  */
 export const commitmentsProjection: Projection = {
   name: "commitments",
-  version: 2,
+  version: 3,
   tables: [
     "ministerial_meetings",
     "statements",
@@ -219,13 +219,16 @@ export const commitmentsProjection: Projection = {
             riskFrom,
           ],
         );
+        // An activity counts in roll-ups from its start date (or the day it was recorded, if
+        // that is earlier), so levels reported for past dates fall on a day it existed.
+        const begins = existsFrom(c.startDate, at);
         await tx.run("INSERT INTO activity_levels (activity_id, operation_id, level, from_level, on_date, at) VALUES (?, ?, 0, 0, ?, ?)", [
           e.subject,
           c.operationId,
-          at.slice(0, 10),
+          begins,
           at,
         ]);
-        await addStep(tx, c.operationId, at.slice(0, 10), 0, c.weight);
+        await addStep(tx, c.operationId, begins, 0, c.weight);
         return;
       }
       case "activity.updated": {

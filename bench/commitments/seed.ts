@@ -45,6 +45,8 @@ const START = Date.parse("2024-03-04T15:00:00Z");
 const BATCH = 2_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const addDays = (iso: string, n: number) => day(Date.parse(`${iso}T00:00:00Z`) + n * DAY);
+/** Changes and reports begin once the activities are all recorded (March–April 2024). */
+const after = (iso: string) => (iso < "2024-05-01" ? "2024-05-01" : iso);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
 
 /** Deterministic random numbers (mulberry32), so two runs seed the same shape. */
@@ -117,8 +119,9 @@ export async function seed(node: NodeRuntime, clock: SimClock, plan: SeedPlan): 
     for (let n = 1; n <= size; n++, index++) {
       clock.ms = START + DAY + Math.floor((index / plan.activities) * 55 * DAY);
       const id = uuidv7(clock.ms);
-      const startDate = addDays("2024-03-01", Math.floor(rnd() * 90));
-      const dueDate = addDays("2025-01-01", Math.floor(rnd() * 1095));
+      // Planned over the statement's life: starts from March 2024 to August 2026, 6–36 months each.
+      const startDate = addDays("2024-03-01", Math.floor(rnd() * 900));
+      const dueDate = addDays(startDate, 180 + Math.floor(rnd() * 900));
       const input = activityInput.parse({
         operationId: operationIds[o],
         number: n,
@@ -171,27 +174,39 @@ export async function seed(node: NodeRuntime, clock: SimClock, plan: SeedPlan): 
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
 
-  /** One activity's future: its level steps, perhaps a flag, and its reports. */
+  /**
+   * One activity's future: its level steps, perhaps a flag, and its reports. Three in four
+   * of those already due were completed (some after the date), the rest stalled and are late.
+   * Those not yet due move at a pace of 0.6–1.3 times the one that finishes on the due date,
+   * reaching level k once (k − 1) / 3 of the work is done (level 1 on starting). Nothing
+   * happens before every activity is recorded (an owner sets a level on the day it does).
+   */
   function planActivity(id: string, i: number, start: string, due: string, reports: number, now: string, r: () => number): Planned[] {
     const yesterday = addDays(now, -1);
-    const past = due < now;
-    const final = past ? (r() < 0.6 ? 3 : 1 + Math.floor(r() * 2)) : Math.floor(r() * 4);
-    const end = final === 3 ? ([addDays(due, Math.floor(r() * 260) - 200), yesterday].sort()[0] ?? yesterday) : yesterday;
-    const span = Math.max(final, daysBetween(start, end));
-    const out: Planned[] = [];
-    const levelOn: { on: string; level: number }[] = [];
-    for (let k = 1; k <= final; k++) {
-      const on = addDays(start, Math.round((k * span) / (final === 3 ? 3 : final + 1)));
-      levelOn.push({ on, level: k });
-      out.push({ day: on, order: 0, make: (today) => patch(id, { level: k }, today) });
+    const span = Math.max(1, daysBetween(start, due));
+    const steps: { on: string; level: number }[] = [];
+    if (due < now) {
+      const done = r() < 0.75;
+      const end = [addDays(due, Math.floor(r() * 210) - 150), yesterday].sort()[0] ?? yesterday;
+      const levels = done ? 3 : 1 + Math.floor(r() * 2);
+      for (let k = 1; k <= levels; k++)
+        steps.push({ on: after(addDays(start, Math.round((k * daysBetween(start, end)) / (done ? 3 : 4)))), level: k });
+    } else {
+      const pace = 0.6 + r() * 0.7;
+      for (let k = 1; k <= 3; k++) {
+        const on = after(addDays(start, 1 + Math.round(((k - 1) * span) / (3 * pace))));
+        if (on <= yesterday) steps.push({ on, level: k });
+      }
     }
+    const out: Planned[] = steps.map(({ on, level }) => ({ day: on, order: 0, make: (today) => patch(id, { level }, today) }));
     if (i % 33 === 0)
-      out.push({ day: addDays(start, 40), order: 1, make: (today) => patch(id, { status: "at_risk", note: "Retraso" }, today) });
-    const first = addDays(start, 7);
-    const gap = Math.max(1, daysBetween(first, yesterday)) / Math.max(1, reports);
+      out.push({ day: after(addDays(start, 40)), order: 1, make: (today) => patch(id, { status: "at_risk", note: "Retraso" }, today) });
+    const first = after(addDays(start, 7));
+    const last = [addDays(steps.at(-1)?.level === 3 ? (steps.at(-1)?.on ?? yesterday) : yesterday, 30), yesterday].sort()[0] ?? yesterday;
+    const gap = Math.max(1, daysBetween(first, last)) / Math.max(1, reports);
     for (let k = 0; k < reports; k++) {
       const on = addDays(first, Math.floor(k * gap));
-      const level = levelOn.filter((l) => l.on <= on).at(-1)?.level ?? 0;
+      const level = steps.filter((l) => l.on <= on).at(-1)?.level ?? 0;
       out.push({ day: on, order: 2, make: (today) => report(id, on, Math.min(3, level + (k % 5 === 4 ? 1 : 0)), k, today) });
     }
     return out;

@@ -18,6 +18,7 @@ import { patchActivity } from "./commands";
 let t: TestNode & { app: App };
 let api: ReturnType<typeof apiOf>;
 let admin: string;
+let statementId: string;
 const op: Record<string, string> = {};
 const act: Record<string, string> = {};
 const d = dayFromToday;
@@ -31,6 +32,9 @@ before(async () => {
   api = apiOf(t.app);
   admin = await addUser(t.node, "ana", "admin");
   const ctx = { store: t.node.store, actor: consoleActor("co") };
+  const statement = { date: "2023-05-11", title: "Declaración", agreements: [{ number: 1, text: "Acuerdo" }] };
+  const s = expectJson<{ id: string; agreements: { id: string }[] }>(await api(admin, "POST", "/statements", statement), 201);
+  statementId = s.id;
   for (const [key, levels] of [
     [
       "A",
@@ -48,7 +52,8 @@ before(async () => {
       ],
     ],
   ] as const) {
-    op[key] = expectJson<{ id: string }>(await api(admin, "POST", "/operations", { name: key }), 201).id;
+    const agreementIds = s.agreements.map((a) => a.id);
+    op[key] = expectJson<{ id: string }>(await api(admin, "POST", "/operations", { name: key, agreementIds }), 201).id;
     const body = { operationId: op[key], title: `Actividad ${key}`, responsibleUnit: "Brigada", dueDate: d(400) };
     act[key] = expectJson<{ id: string }>(await api(admin, "POST", "/activities", body), 201).id;
     for (const [level, on] of levels) await patchActivity(ctx, act[key] ?? "", { level }, d(on));
@@ -78,7 +83,39 @@ async function expectHistory(): Promise<void> {
   assert.deepEqual([late.percent, late.baseline.percent, late.baseline.changed.map((c) => [c.from, c.to])], [66.7, 33.3, [[1, 2]]]);
   const mid = await rollupAt("B", d(7));
   assert.deepEqual([mid.baseline.percent, mid.baseline.changed], [66.7, []]);
+  // The statement's progress report reads the same history for both operations.
+  type Progress = { baseline: { percent: number }; changedSinceBaseline: { id: string; from: number; to: number }[] };
+  const report = async (date: string) =>
+    expectJson<Progress>(await api(admin, "GET", `/reports/progress?statementId=${statementId}&baseline=${date}`));
+  const changes = (r: Progress) => r.changedSinceBaseline.map(({ id, from, to }) => [id, from, to]).sort();
+  const at7 = await report(d(7));
+  assert.deepEqual([at7.baseline.percent, changes(at7)], [83.3, [[act.A, 3, 2]]]);
+  const at25 = await report(d(25));
+  assert.deepEqual([at25.baseline.percent, changes(at25)], [50, [[act.B, 1, 2]]]);
 }
+
+describe("an activity that started before it was recorded", () => {
+  it("counts from its start date in a baseline's percent and in what changed since", async () => {
+    // C starts 100 days ago; its owner records it today and reports levels 1 and 2 for past days.
+    const ctx = { store: t.node.store, actor: consoleActor("co") };
+    op.C = expectJson<{ id: string }>(await api(admin, "POST", "/operations", { name: "C" }), 201).id;
+    const body = { operationId: op.C, title: "Actividad C", responsibleUnit: "Brigada", startDate: d(-100), dueDate: d(400) };
+    act.C = expectJson<{ id: string }>(await api(admin, "POST", "/activities", body), 201).id;
+    await patchActivity(ctx, act.C ?? "", { level: 1 }, d(-60));
+    await patchActivity(ctx, act.C ?? "", { level: 2 }, d(-30));
+    const expected: [string, number, number][] = [
+      [d(-200), 0, 0],
+      [d(-80), 0, 0],
+      [d(-45), 33.3, 1],
+      [d(-10), 66.7, 2],
+    ];
+    for (const [date, percent, level] of expected) {
+      const r = await rollupAt("C", date);
+      const changed: unknown[][] = level === 2 ? [] : [[act.C, level, 2]];
+      assert.deepEqual([r.baseline.percent, r.baseline.changed.map((c) => [c.id, c.from, c.to])], [percent, changed], date);
+    }
+  });
+});
 
 describe("level entries out of date order", () => {
   it("roll up at past dates as a replay of the history would", async () => {

@@ -1,6 +1,7 @@
 import { emptyCounts, percentOf, type StatusCounts } from "../../core/commitments/rollup";
 import { ACTIVITY_STATUSES } from "../../core/commitments/schema";
 import type { Sql } from "../db/database";
+import { existsFrom } from "./projection-levels";
 import { allIn } from "./queries";
 
 /**
@@ -91,8 +92,8 @@ export function combine(
 
 /**
  * The percent of some operations as their activities stood on each of `dates`: an activity
- * counts from the day it was recorded, at the last level its history gives on or before the
- * date. The projection keeps, per operation and day, how Σ weight × level and Σ weight moved
+ * counts from the day it exists (`existsFrom`), at the last level its history gives on or
+ * before the date. The projection keeps, per operation and day, how Σ weight × level and Σ weight moved
  * that day (`level_steps`), so each date's figure is a running sum of those moves.
  */
 export async function percentsAt(sql: Sql, operations: readonly string[], dates: readonly string[]): Promise<number[]> {
@@ -119,7 +120,7 @@ export async function percentsAt(sql: Sql, operations: readonly string[], dates:
   });
 }
 
-/** The first day any activity of these operations was recorded, if any was. */
+/** The first day any activity of these operations existed (`existsFrom`), if any does. */
 export async function firstDay(sql: Sql, operations: readonly string[]): Promise<string | undefined> {
   const rows = await allIn<{ first: string | null }>(
     sql,
@@ -141,15 +142,21 @@ export interface LevelChange {
   to: number;
 }
 
+/** A level entry `l` that is its activity's first after a date (by day, then time); binds the date twice. */
+const FIRST_AFTER = `l.on_date > ? AND NOT EXISTS (SELECT 1 FROM activity_levels e WHERE e.activity_id = l.activity_id
+  AND e.on_date > ? AND (e.on_date < l.on_date OR (e.on_date = l.on_date AND e.at < l.at)))`;
+
 /**
  * The level on `date` of each activity of these operations whose level may differ from its
  * level now, by id; every other one had then the level it has now. Only an activity with a
  * level entry after the date can differ — its first such entry's `from_level` is its level on
  * the date — or one whose latest entry by date is not its level now (entries that arrived out
- * of date order, which the projection marks). An activity recorded after the date had level
- * 0 on it; that rule is the caller's (see `levelOn`), which holds the activities' rows.
+ * of date order, which the projection marks). An activity that did not exist yet on the date
+ * (`existsFrom`) had level 0; that rule is the caller's (`levelOn`), which holds the rows.
  */
 export async function levelsOn(sql: Sql, operations: readonly string[], date: string): Promise<Map<string, number>> {
+  // The first entry of each activity is picked here: as an SQL anti-join, PostgreSQL would
+  // scan every entry after the date, of all operations.
   const entries = await allIn<{ activity_id: string; from_level: number; on_date: string; at: string }>(
     sql,
     operations,
@@ -167,31 +174,59 @@ export async function levelsOn(sql: Sql, operations: readonly string[], date: st
     operations,
     (list) => `SELECT id FROM activities WHERE history_out_of_order = 1 AND operation_id IN (${list})`,
   );
-  const history = await allIn<{ activity_id: string; level: number }>(
-    sql,
-    skewed.map((r) => r.id).filter((id) => !then.has(id)),
-    (list) => `SELECT activity_id, level FROM activity_levels WHERE activity_id IN (${list}) AND on_date <= ? ORDER BY on_date, at`,
-    (chunk) => [...chunk, date],
-  );
-  for (const s of skewed) if (!then.has(s.id)) then.set(s.id, 0);
-  for (const h of history) then.set(h.activity_id, Number(h.level));
+  const others = skewed.map((r) => r.id).filter((id) => !then.has(id));
+  for (const [id, level] of await lastLevelsOn(sql, others, date)) then.set(id, level);
   return then;
 }
 
-/** An activity's level on `date` from `levelsOn`: 0 if it was recorded after the date. */
-export function levelOn(then: Map<string, number>, a: { id: string; level: number; created_at: string }, date: string): number {
-  if (a.created_at.slice(0, 10) > date) return 0;
+/** An activity's level on `date` from `levelsOn`: 0 before it existed (its start or recording day). */
+export function levelOn(
+  then: Map<string, number>,
+  a: { id: string; level: number; start_date: string | null; created_at: string },
+  date: string,
+): number {
+  if (existsFrom(a.start_date, a.created_at) > date) return 0;
   return then.get(a.id) ?? Number(a.level);
 }
 
-/** The activities of some operations whose level now differs from their level on `date`, by operation and id. */
+/**
+ * The activities of some operations whose level now differs from their level on `date`, by
+ * operation and id: `levelsOn`'s rule, with each first entry after the date read together
+ * with its activity, so a report a year after its baseline reads each activity once.
+ */
 export async function changedSince(sql: Sql, operations: readonly string[], date: string): Promise<LevelChange[]> {
-  const then = await levelsOn(sql, operations, date);
-  const rows = await allIn<{ id: string; title: string; owner: string; operation_id: string; level: number; created_at: string }>(
+  type Row = {
+    id: string;
+    title: string;
+    owner: string;
+    operation_id: string;
+    level: number;
+    start_date: string | null;
+    created_at: string;
+  };
+  const moved = await allIn<Row & { from_level: number }>(
     sql,
-    [...then.keys()],
-    (list) => `SELECT id, title, owner, operation_id, level, created_at FROM activities WHERE id IN (${list})`,
+    operations,
+    (list) => `SELECT a.id, a.title, a.owner, a.operation_id, a.level, a.start_date, a.created_at, l.from_level
+      FROM activity_levels l JOIN activities a ON a.id = l.activity_id WHERE l.operation_id IN (${list}) AND ${FIRST_AFTER}`,
+    (chunk) => [...chunk, date, date],
   );
+  const then = new Map(moved.map((m) => [m.id, Number(m.from_level)]));
+  const skewed = (
+    await allIn<Row>(
+      sql,
+      operations,
+      (list) =>
+        `SELECT id, title, owner, operation_id, level, start_date, created_at FROM activities WHERE history_out_of_order = 1 AND operation_id IN (${list})`,
+    )
+  ).filter((r) => !then.has(r.id));
+  for (const [id, level] of await lastLevelsOn(
+    sql,
+    skewed.map((r) => r.id),
+    date,
+  ))
+    then.set(id, level);
+  const rows = [...new Map([...moved, ...skewed].map((r) => [r.id, r])).values()];
   return rows
     .map((r) => ({
       id: r.id,
@@ -203,6 +238,19 @@ export async function changedSince(sql: Sql, operations: readonly string[], date
     }))
     .filter((c) => c.from !== c.to)
     .sort(byOperationAndId);
+}
+
+/** The level of the last entry on or before `date` of each of these activities (0 if none). */
+async function lastLevelsOn(sql: Sql, ids: readonly string[], date: string): Promise<Map<string, number>> {
+  const out = new Map(ids.map((id) => [id, 0]));
+  const history = await allIn<{ activity_id: string; level: number }>(
+    sql,
+    ids,
+    (list) => `SELECT activity_id, level FROM activity_levels WHERE activity_id IN (${list}) AND on_date <= ? ORDER BY on_date, at`,
+    (chunk) => [...chunk, date],
+  );
+  for (const h of history) out.set(h.activity_id, Number(h.level));
+  return out;
 }
 
 export const byOperationAndId = (a: { operation_id: string; id: string }, b: { operation_id: string; id: string }) =>

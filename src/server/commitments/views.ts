@@ -84,13 +84,12 @@ type RollupRow = Pick<
 
 /** An operation's roll-up now, what will miss its date, and what changed since `baseline`. */
 export async function operationRollup(sql: Sql, id: string, today: string, baseline?: string) {
-  const exists = await sql.all("SELECT 1 AS one FROM operations WHERE id = ?", [id]);
-  if (exists.length === 0) return undefined;
   const rows = await sql.all<RollupRow>(
     `SELECT id, owner, number, title, due_date, start_date, created_at, level, completed_on, flagged_at_risk, weight
      FROM activities WHERE operation_id = ?`,
     [id],
   );
+  if (rows.length === 0 && (await sql.all("SELECT 1 AS one FROM operations WHERE id = ?", [id])).length === 0) return undefined;
   const views = rows
     .map((r) => {
       const input = statusInput(r);
@@ -104,6 +103,7 @@ export async function operationRollup(sql: Sql, id: string, today: string, basel
         dueDate: r.due_date,
         projectedCompletion: projectedCompletion(input, today),
         ownerNode: r.owner,
+        start_date: r.start_date,
         created_at: r.created_at,
       };
     })

@@ -6,7 +6,7 @@ import { type Event, NATIONAL_SPACE } from "./envelope";
  * schema and enforced identically for local commands and for events received from peers.
  * - `create`: starts a new subject; its origin becomes the subject's owner for life.
  * - `owner`: only the origin that created the subject.
- * - `member`: any member of the space, writing its own record about an existing subject.
+ * - `member`: every member of the space, each writing its own record about an existing subject.
  */
 export type WriterRule = "create" | "owner" | "member";
 

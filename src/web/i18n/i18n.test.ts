@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROLES } from "../../core/admin/schema";
 import { ACTIVITY_STATUSES } from "../../core/commitments/schema";
-import en from "./en.json";
-import es from "./es.json";
+import { RESOURCE_PARTS, RESOURCES } from "./resources";
 
 /** Every key path of a nested resource object, with its value. */
 function leaves(obj: unknown, prefix = ""): Map<string, unknown> {
@@ -24,8 +23,22 @@ function sources(dir: string): string[] {
 }
 
 describe("i18n resources", () => {
-  const esKeys = leaves(es);
-  const enKeys = leaves(en);
+  const esKeys = leaves(RESOURCES.es);
+  const enKeys = leaves(RESOURCES.en);
+
+  it("no top-level key is defined by two resource files", () => {
+    for (const lang of ["es", "en"] as const) {
+      const seen = new Set<string>();
+      const twice: string[] = [];
+      for (const part of RESOURCE_PARTS[lang]) {
+        for (const k of Object.keys(part)) {
+          if (seen.has(k)) twice.push(k);
+          seen.add(k);
+        }
+      }
+      assert.deepEqual(twice, [], lang);
+    }
+  });
 
   it("Spanish and English have exactly the same keys", () => {
     const onlyEs = [...esKeys.keys()].filter((k) => !enKeys.has(k));

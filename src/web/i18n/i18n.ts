@@ -1,7 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json";
-import es from "./es.json";
+import { RESOURCES } from "./resources";
 
 /** The console's languages, Spanish first (DESIGN.md: "Spanish first, English second"). */
 export const LANGUAGES = ["es", "en"] as const;
@@ -21,7 +20,7 @@ function storedLanguage(): Language {
 /** Starts i18next with both resource files bundled (no fetch at run time). */
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: { es: { translation: RESOURCES.es }, en: { translation: RESOURCES.en } },
     lng: storedLanguage(),
     fallbackLng: "es",
     interpolation: { escapeValue: false },

@@ -3,14 +3,18 @@
  * 1. catch-up: co holds 100,000 events of a shared space; ve starts its replicator and the
  *    time until ve has applied all of them gives events/s (SQLite and PostgreSQL, median of
  *    BENCH_RUNS runs), and so does the time until the replicator's background re-check of
- *    every signature is also done. co serves from a child process, ve applies in this one, so each side
- *    has its own core. The CPU time each side spent in that window is reported per event too
- *    (it says what a side costs whatever else the machine is doing). node:crypto's per-event
- *    Ed25519 verify rate is measured in the same run: what catch-up would be capped at if
- *    every event's signature were checked instead of the last of each page.
+ *    every signature is also done. co serves from a child process, ve applies in this one, so
+ *    each side has its own core. The CPU time each side spent in that window is reported per
+ *    event too (it says what a side costs whatever else the machine is doing). node:crypto's
+ *    per-event Ed25519 verify rate is measured in the same run: what catch-up would be capped
+ *    at if every event's signature were checked instead of the last of each page.
  * 2. latency: co appends one event every 10 ms; ve records (now − the event's sentAt) as it
- *    applies each one → p50 and p99. Both nodes run in this process (one event loop).
+ *    applies each one → p50 and p99, with the two nodes in separate processes (as deployed)
+ *    and, for comparison, in one process (bench/replicate/latency.ts).
+ * 3. live writes: single-event writes through co's HTTP API from 64 concurrent clients; the
+ *    rate co answers them and the rate until ve holds them too (bench/replicate/writes.ts).
  * BENCH_PROFILE=DIR writes CPU profiles of the catch-up: ve's timed window and the serving child.
+ * BENCH_ENGINES (sqlite,postgres) and BENCH_PARTS (catchup,latency,writes) select what runs.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -21,8 +25,10 @@ import { generateNodeKeys } from "../src/core/log/crypto";
 import { type Event, GENESIS_PREV } from "../src/core/log/envelope";
 import { uuidv7 } from "../src/core/log/ids";
 import { median, percentile, report, scratchPostgres } from "./lib";
+import { measureLatency } from "./replicate/latency";
 import { preciseNow } from "./replicate/model";
-import { childCpu, createPair, type Engine, serveHere, spawnServing, stopChild } from "./replicate/pair";
+import { createPair, type Engine, serveHere, spawnServing } from "./replicate/pair";
+import { measureWrites } from "./replicate/writes";
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -30,6 +36,10 @@ const PINGS = Number(process.env.BENCH_PINGS ?? 2_000);
 const WARMUP_PINGS = 100;
 const PACE_MS = 10;
 const PROFILE = process.env.BENCH_PROFILE;
+const WRITES = Number(process.env.BENCH_WRITES ?? 20_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64);
+const PAGE = Number(process.env.BENCH_PAGE ?? 0);
+const PARTS = (process.env.BENCH_PARTS ?? "catchup,latency,writes").split(",");
 
 const note = (space: string, i: number) => ({
   space,
@@ -81,7 +91,7 @@ async function catchUp(engine: Engine, run: number): Promise<CatchUp> {
   const profDir = PROFILE ? join(PROFILE, `${engine.name}-${run}`) : undefined;
   if (profDir) mkdirSync(profDir, { recursive: true });
   const child = await spawnServing(pair.co, profDir);
-  const ve = await serveHere(pair.ve);
+  const ve = await serveHere(pair.ve, PAGE ? { pageSize: PAGE } : {});
   try {
     const reached = new Promise<number>((resolve) => {
       ve.node.store.subscribe((events) => {
@@ -89,13 +99,13 @@ async function catchUp(engine: Engine, run: number): Promise<CatchUp> {
       });
     });
     const stopProfile = await profileWindow(profDir && join(profDir, "applying.cpuprofile"));
-    const servingBefore = await childCpu(child);
+    const servingBefore = await child.cpu();
     const applyingBefore = cpuNow();
     const started = preciseNow();
     await ve.replicator.start();
     const seconds = ((await reached) - started) / 1000;
     const applyingUs = (cpuNow() - applyingBefore) / TOTAL;
-    const servingUs = ((await childCpu(child)) - servingBefore) / TOTAL;
+    const servingUs = ((await child.cpu()) - servingBefore) / TOTAL;
     // Pages were applied on their last signature; the replicator re-checks the others in the background.
     await ve.replicator.verified();
     const verifiedSeconds = (preciseNow() - started) / 1000;
@@ -111,56 +121,8 @@ async function catchUp(engine: Engine, run: number): Promise<CatchUp> {
   } finally {
     // Stop pulling before the peer goes away, so no loop is left backing off against it.
     await ve.replicator.stop();
-    await stopChild(child);
+    await child.stop();
     await ve.stop();
-    pair.dispose();
-  }
-}
-
-interface Latency {
-  total: number[];
-  append: number[];
-}
-
-/** co appends a ping every PACE_MS; ve records append-to-applied for each (after a warm-up). */
-async function latency(engine: Engine): Promise<Latency> {
-  const pair = await createPair(engine, "lat");
-  const { co, ve } = pair.running;
-  const out: Latency = { total: [], append: [] };
-  let finish = () => {};
-  const finished = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  ve.node.store.subscribe((events) => {
-    const now = preciseNow();
-    for (const e of events) {
-      if (e.type !== "bench.pinged" || (e.data.i as number) < WARMUP_PINGS) continue;
-      out.total.push(now - (e.data.sentAt as number));
-      if (out.total.length === PINGS) finish();
-    }
-  });
-  try {
-    await co.replicator.start();
-    await ve.replicator.start();
-    const start = preciseNow() + 200;
-    for (let i = 0; i < WARMUP_PINGS + PINGS; i++) {
-      const wait = start + i * PACE_MS - preciseNow();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const data = { sentAt: preciseNow(), i };
-      await co.node.store.append([{ space: pair.space, type: "bench.pinged", subject: uuidv7(), actor: "bench@co", data }]);
-      if (i >= WARMUP_PINGS) out.append.push(preciseNow() - data.sentAt);
-    }
-    const timeout = new Promise<void>((_, reject) =>
-      setTimeout(() => reject(new Error(`only ${out.total.length} pings applied`)), 30_000).unref(),
-    );
-    await Promise.race([finished, timeout]);
-    console.error(`   ${engine.name} latency: ${PINGS} pings; load ${loadavg()[0]?.toFixed(1)}`);
-    return out;
-  } finally {
-    await ve.replicator.stop();
-    await co.replicator.stop();
-    await ve.stop();
-    await co.stop();
     pair.dispose();
   }
 }
@@ -184,14 +146,16 @@ function verifyRate(n: number): number {
   return n / ((preciseNow() - t) / 1000);
 }
 
-const engines: Engine[] = [{ name: "sqlite" }];
-const pgDb = await scratchPostgres("replicate");
+const wanted = (process.env.BENCH_ENGINES ?? "sqlite,postgres").split(",");
+const engines: Engine[] = wanted.includes("sqlite") ? [{ name: "sqlite" }] : [];
+const pgDb = wanted.includes("postgres") ? await scratchPostgres("replicate") : undefined;
 if (pgDb) engines.push({ name: "postgres", url: pgDb.url });
 
 const rows: Record<string, string | number>[] = [];
 const runs: Record<string, CatchUp[]> = {};
 const latencies: Record<string, Record<string, number>> = {};
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+const writes: Record<string, Record<string, number>> = {};
 try {
   const verify = verifyRate(5_000);
   rows.push({
@@ -199,7 +163,7 @@ try {
     case: "Ed25519 verifyEventSignature, one event at a time (reference)",
     "events/s": Math.round(verify),
   });
-  for (const engine of engines) {
+  for (const engine of PARTS.includes("catchup") ? engines : []) {
     const results: CatchUp[] = [];
     for (let r = 0; r < RUNS; r++) results.push(await catchUp(engine, r));
     runs[engine.name] = results.map((c) => ({
@@ -233,29 +197,61 @@ try {
       ),
     });
   }
-  for (const engine of engines) {
-    const lat = await latency(engine);
-    latencies[engine.name] = {
-      p50: round(percentile(lat.total, 50)),
-      p99: round(percentile(lat.total, 99)),
-      max: round(Math.max(...lat.total)),
-      appendP50: round(percentile(lat.append, 50)),
-      appendP99: round(percentile(lat.append, 99)),
-    };
+  for (const engine of PARTS.includes("latency") ? engines : []) {
+    for (const mode of ["processes", "one-process"] as const) {
+      const lat = await measureLatency(engine, mode, { pings: PINGS, warmup: WARMUP_PINGS, paceMs: PACE_MS });
+      console.error(`   ${engine.name} latency (${mode}): ${PINGS} pings; load ${loadavg()[0]?.toFixed(1)}`);
+      latencies[`${engine.name}/${mode}`] = {
+        p50: round(percentile(lat.total, 50)),
+        p99: round(percentile(lat.total, 99)),
+        max: round(Math.max(...lat.total)),
+        appendP50: round(percentile(lat.append, 50)),
+        appendP99: round(percentile(lat.append, 99)),
+      };
+      const where = mode === "processes" ? "each node in its own process" : "both nodes in one process";
+      rows.push({
+        engine: engine.name,
+        case: `append-to-applied at ${1000 / PACE_MS} events/s (${PINGS} events, ${where})`,
+        "p50 ms": round(percentile(lat.total, 50)),
+        "p99 ms": round(percentile(lat.total, 99)),
+      });
+      rows.push({
+        engine: engine.name,
+        case: "  of which co's own append (sign, insert, commit)",
+        "p50 ms": round(percentile(lat.append, 50)),
+        "p99 ms": round(percentile(lat.append, 99)),
+      });
+    }
+  }
+  for (const engine of PARTS.includes("writes") ? engines : []) {
+    const profileDir = PROFILE ? join(PROFILE, `${engine.name}-writes`) : undefined;
+    const w = await measureWrites(engine, { writes: WRITES, clients: CLIENTS, ...(profileDir ? { profileDir } : {}) });
+    console.error(
+      `   ${engine.name} live writes: ${Math.round(w.accepted)}/s accepted, ${Math.round(w.onBoth)}/s on both; CPU µs/write co ${w.coUs.toFixed(0)}, ve ${w.veUs.toFixed(0)}; load ${loadavg()[0]?.toFixed(1)}`,
+    );
+    writes[engine.name] = { accepted: Math.round(w.accepted), onBoth: Math.round(w.onBoth), p50: round(w.p50), p99: round(w.p99) };
     rows.push({
       engine: engine.name,
-      case: `append-to-applied at ${1000 / PACE_MS} events/s (${PINGS} events, both nodes in one process)`,
-      "p50 ms": round(percentile(lat.total, 50)),
-      "p99 ms": round(percentile(lat.total, 99)),
+      case: `single-event writes through HTTP (${WRITES}, ${CLIENTS} clients): answered by co`,
+      "events/s": Math.round(w.accepted),
+      "p50 ms": round(w.p50),
+      "p99 ms": round(w.p99),
+      "CPU µs/event serving": round(w.coUs, 1),
     });
     rows.push({
       engine: engine.name,
-      case: "  of which co's own append (sign, insert, commit)",
-      "p50 ms": round(percentile(lat.append, 50)),
-      "p99 ms": round(percentile(lat.append, 99)),
+      case: "  … and stored on ve too",
+      "events/s": Math.round(w.onBoth),
+      "CPU µs/event applying": round(w.veUs, 1),
     });
   }
 } finally {
   await pgDb?.drop();
 }
-report("replicate", rows, { runs, latencies, loadavg: loadavg(), goal: "≥ 50,000 events/s catch-up; p99 ≤ 10 ms" });
+report("replicate", rows, {
+  runs,
+  latencies,
+  writes,
+  loadavg: loadavg(),
+  goal: "≥ 50,000 events/s catch-up; p99 ≤ 10 ms; ≥ 2,000 single-event writes/s stored on both nodes",
+});

@@ -74,44 +74,64 @@ export async function createPair(engine: Engine, tag: string) {
   };
 }
 
+/** A node served from a child process (serve-node.ts), and the requests the bench makes of it. */
+export interface ServingChild {
+  readonly process: ChildProcess;
+  readonly url: string;
+  /** The CPU time (µs) the child has used so far. */
+  cpu(): Promise<number>;
+  /** Starts the child's replicator. */
+  replicate(): Promise<void>;
+  /** The child's chain head of `origin` in `space`. */
+  head(space: string, origin: string): Promise<number>;
+  /** Has the child append `count` pings, one every `paceMs`; how long each of its appends took (ms). */
+  pings(space: string, count: number, paceMs: number): Promise<number[]>;
+  /** SIGTERM, then waits for the child to have stopped its node and exited. */
+  stop(): Promise<void>;
+}
+
 /**
  * Serves a side from a child process (bench/replicate/serve-node.ts), so its event loop has a
  * core of its own, as a peer across a border would. `profileDir` adds `--cpu-prof`.
  */
-export async function spawnServing(side: Side, profileDir?: string): Promise<ChildProcess> {
+export async function spawnServing(side: Side, profileDir?: string): Promise<ServingChild> {
   const script = new URL("./serve-node.ts", import.meta.url).pathname;
   const prof = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, [...prof, "--import", "tsx", script, side.dir], {
     env: side.env,
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  await new Promise<void>((resolve, reject) => {
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  const url = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the serving child exited with ${code}`)));
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("ready")) resolve();
+    child.on("message", (m: { ready?: string; id?: number; value?: unknown; error?: string }) => {
+      if (m.ready) return resolve(m.ready);
+      const w = m.id === undefined ? undefined : waiting.get(m.id);
+      if (!w) return;
+      waiting.delete(m.id as number);
+      if (m.error) w.reject(new Error(m.error));
+      else w.resolve(m.value);
     });
   });
-  return child;
-}
-
-/** The CPU time (µs) a serving child has used so far. */
-export function childCpu(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onData = (chunk: Buffer) => {
-      const m = /cpu (\d+)/.exec(chunk.toString());
-      if (!m) return;
-      child.stdout?.off("data", onData);
-      resolve(Number(m[1]));
-    };
-    child.stdout?.on("data", onData);
-    child.kill("SIGUSR2");
-  });
-}
-
-/** SIGTERM, then waits for the child to have stopped its node and exited. */
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
+  const ask = <T>(req: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.send({ id, ...req });
+    });
+  return {
+    process: child,
+    url,
+    cpu: () => ask<number>({ op: "cpu" }),
+    replicate: () => ask<void>({ op: "replicate" }),
+    head: (space, origin) => ask<number>({ op: "head", space, origin }),
+    pings: (space, count, paceMs) => ask<number[]>({ op: "pings", space, count, paceMs }),
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }

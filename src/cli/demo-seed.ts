@@ -10,6 +10,8 @@ import {
 } from "../server/commitments/commands";
 import type { Sql } from "../server/db/database";
 import type { NodeRuntime } from "../server/node";
+import { seedBorder } from "./demo-border";
+import { seedCoordination } from "./demo-coordination";
 
 /**
  * The demo's commitments: the joint statement of 11 May 2023 and its five agreements (a
@@ -67,6 +69,8 @@ const monthStarts = (from: string, to: string) => {
 
 /** Seeds both demo nodes once (returns false when a statement already exists). */
 export async function seedDemo(co: NodeRuntime, ve: NodeRuntime, today = todayUtc()): Promise<boolean> {
+  await seedBorder(co, ve); // once, by its own check: a demo folder from before the border picture gets it too
+  await seedCoordination(co, ve, today); // once, by its own check, after the border sectors it looks up
   const existing = await co.db.connection((sql) => sql.all("SELECT 1 AS one FROM statements LIMIT 1"));
   if (existing.length) return false;
   const nodes = { co, ve };

@@ -1,12 +1,20 @@
 import { type CommandSpec, parse, UsageError } from "./args";
 import { demoCommands } from "./demo";
 import { importCommands } from "./import-commands";
+import { msgCommands } from "./msg-commands";
 import { nodeCommands } from "./node-commands";
 import { peerCommands } from "./peer-commands";
 import { userCommands } from "./user-commands";
 
 /** Every `enlace` command, in the order `enlace --help` lists them. */
-const COMMANDS: readonly CommandSpec[] = [...nodeCommands, ...userCommands, ...peerCommands, ...importCommands, ...demoCommands];
+const COMMANDS: readonly CommandSpec[] = [
+  ...nodeCommands,
+  ...userCommands,
+  ...peerCommands,
+  ...importCommands,
+  ...msgCommands,
+  ...demoCommands,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -7,7 +7,12 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { adminRoutes } from "./admin/routes";
+import { borderExportRoutes } from "./border/export-routes";
+import { borderReadRoutes } from "./border/read-routes";
+import { borderRoutes } from "./border/routes";
+import { setupChannel } from "./channel/setup";
 import { commitmentRoutes } from "./commitments/routes";
+import { coordinationRoutes } from "./coordination/routes";
 import { federationApiRoutes } from "./federation/api-routes";
 import type { Replicator } from "./federation/replicator";
 import { federationRoutes } from "./federation/routes";
@@ -19,6 +24,8 @@ import { streamRoutes } from "./http/stream";
 import type { App } from "./http/types";
 import { webRoutes } from "./http/web";
 import type { NodeRuntime } from "./node";
+import { stixRoutes } from "./stix/routes";
+import { taxiiRoutes } from "./taxii/routes";
 
 export interface AppOptions {
   readonly node: NodeRuntime;
@@ -87,6 +94,7 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
 
   const metrics = createMetrics();
   healthRoutes(app, node, metrics, replicator);
+  const channel = setupChannel(app, node, replicator?.express.provisional);
 
   await app.register(
     async (api) => {
@@ -95,11 +103,18 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
       adminRoutes(scoped, node);
       federationApiRoutes(scoped, node, replicator);
       commitmentRoutes(scoped, node);
-      streamRoutes(scoped, node);
+      coordinationRoutes(scoped, node);
+      borderRoutes(scoped, node);
+      borderReadRoutes(scoped, node);
+      borderExportRoutes(scoped, node);
+      stixRoutes(scoped, node);
+      channel.routes(scoped);
+      streamRoutes(scoped, node, [channel.tap]);
     },
     { prefix: "/api/v1" },
   );
   await app.register(async (fed) => federationRoutes(fed.withTypeProvider<ZodTypeProvider>(), node), { prefix: "/federation/v1" });
+  await app.register(async (taxii) => taxiiRoutes(taxii.withTypeProvider<ZodTypeProvider>(), node), { prefix: "/taxii2" });
   await webRoutes(app);
   return app;
 }

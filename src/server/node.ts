@@ -63,6 +63,10 @@ export async function openNode(dir: string, options: OpenOptions = {}): Promise<
       clock: createHlc(options.wallClock),
       keyOf,
       isMember: (sql, space, origin) => isSpaceMember(sql, space, origin),
+      // A writer's country is its own config's, or the one its peer token declared when pinned.
+      writerFacts: async (origin, sql) => ({
+        country: origin === config.node ? config.country : (await lastPin(sql, origin))?.country,
+      }),
       ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     });
     await store.syncProjections();

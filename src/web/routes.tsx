@@ -2,6 +2,8 @@ import { Center, Loader } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Redirect, Route, Switch } from "wouter";
 import { AdminPage } from "./admin/AdminPage";
+import { BorderRoutes } from "./border/BorderRoutes";
+import { ChannelRoutes } from "./channel/ChannelRoutes";
 import { ActivityPage } from "./commitments/ActivityPage";
 import { MeetingsPage } from "./commitments/MeetingsPage";
 import { OperationPage } from "./commitments/OperationPage";
@@ -12,6 +14,7 @@ import { StatementsPage } from "./commitments/StatementsPage";
 import { AppLayout } from "./components/AppLayout";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { ProblemAlert } from "./components/ProblemAlert";
+import { CoordinationRoutes } from "./coordination/CoordinationRoutes";
 import { FederationPage } from "./federation/FederationPage";
 import { LoginPage } from "./session/LoginPage";
 import { useMe } from "./session/use-session";
@@ -42,6 +45,9 @@ export function AppRoutes() {
         <Route path="/activities/:id" component={ActivityPage} />
         <Route path="/meetings" component={MeetingsPage} />
         <Route path="/reports/progress" component={ProgressReportPage} />
+        <Route path="/border/*?" component={BorderRoutes} />
+        <Route path="/channel/*?" component={ChannelRoutes} />
+        <Route path="/coordination/*?" component={CoordinationRoutes} />
         <Route path="/federation" component={FederationPage} />
         <Route path="/admin">{me.data.role === "admin" ? <AdminPage /> : <NotFoundPage />}</Route>
         <Route component={NotFoundPage} />

@@ -156,6 +156,11 @@ export const incidentReported = defineEvent({
     summary: z.string(),
     /** Who first reported it (a unit or post, never a private person). */
     originator: z.string(),
+    /**
+     * When the originator first reported it, if that was before it was entered here (a radio or
+     * paper report typed in later); absent means the moment of this event.
+     */
+    reportedAt: instantSchema.optional(),
     /** Set on a released copy: the national incident it was sanitised from. */
     derivedFrom: derivedFromSchema.nullable(),
   }),

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import {
-  confidenceSchema,
   CROSSING_CATEGORIES,
   CROSSING_MODES,
   CROSSING_STATUSES,
+  confidenceSchema,
   derivedFromSchema,
   goodsSchema,
   IMPACT_LEVELS,
@@ -138,3 +138,27 @@ export type IncidentView = z.infer<typeof incidentView>;
 
 export const incidentDetailView = incidentView.extend({ followups: z.array(followupView) });
 export type IncidentDetailView = z.infer<typeof incidentDetailView>;
+
+/** A sector with every level proposal made for it, newest first: the level's history. */
+export const sectorDetailView = sectorView.extend({ proposals: z.array(levelProposalView) });
+export type SectorDetailView = z.infer<typeof sectorDetailView>;
+
+/** One page of incidents; pass `nextCursor` back as `cursor` for the next (null: the last page). */
+export const incidentPageView = z.object({ items: z.array(incidentView), nextCursor: z.string().nullable() });
+export type IncidentPageView = z.infer<typeof incidentPageView>;
+
+/** The crossing nearest a position (within 50 km), to suggest when an incident is entered. */
+export const nearestCrossingView = z.object({ crossing: crossingView.nullable(), distanceM: z.number().nullable() });
+export type NearestCrossingView = z.infer<typeof nearestCrossingView>;
+
+/** The offline base map (GeoJSON FeatureCollection): countries, and the border with `kind: "border"`. */
+export const baseMapView = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(
+    z.object({
+      type: z.literal("Feature"),
+      properties: z.object({ kind: z.enum(["country", "border"]), id: z.string(), name: z.string() }).passthrough(),
+      geometry: z.object({ type: z.enum(["MultiPolygon", "MultiLineString"]), coordinates: z.array(z.unknown()) }),
+    }),
+  ),
+});

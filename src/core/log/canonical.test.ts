@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import canonicalize from "canonicalize";
 import fc from "fast-check";
-import { canonicalBytes, canonicalEnvelope, canonicalJson, withSignature } from "./canonical";
+import { canonicalBytes, canonicalEnvelope, canonicalJson, canonicalSignedEnvelope, withSignature } from "./canonical";
 
 /** Orders strings by UTF-16 code units, written out so the test does not lean on Array#sort. */
 function compareCodeUnits(a: string, b: string): number {
@@ -188,5 +189,68 @@ describe("canonicalEnvelope / withSignature: the envelope fast path", () => {
       v: 1,
     };
     assert.equal(withSignature(canonicalEnvelope(e), "S"), canonicalJson({ ...e, sig: "S" }));
+  });
+});
+
+describe("canonicalJson: the flat-object fast path", () => {
+  // Plain objects (as JSON.parse and zod make them) of scalars, the shape most event data has.
+  const key = fc.oneof(fc.string({ unit: "binary", maxLength: 6 }), fc.constantFrom("__proto__", "toJSON", "0", "10", "2", "a", "B", "é"));
+  const scalar = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 12 }),
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(0, -0, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, true, false, null, undefined, "\u2028", "\ud800"),
+  );
+  const plain = fc.array(fc.tuple(key, scalar), { maxLength: 8 }).map((pairs) => {
+    const o: Record<string, unknown> = {};
+    for (const [k, v] of pairs) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    return o;
+  });
+
+  it("gives what the general algorithm gives, or throws where it throws (property)", () => {
+    fc.assert(
+      fc.property(plain, (o) => {
+        let want: string | undefined;
+        try {
+          want = canonicalize(o);
+        } catch {
+          assert.throws(() => canonicalJson(o));
+          return;
+        }
+        assert.equal(canonicalJson(o), want);
+        assert.equal(canonicalJson(JSON.parse(JSON.stringify(o))), canonicalize(JSON.parse(JSON.stringify(o))));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("leaves objects with nested values, a toJSON method or another prototype to the general algorithm", () => {
+    const cases: unknown[] = [
+      { b: { d: 1, c: 2 }, a: [3, { y: 1, x: 2 }] },
+      { toJSON: () => ({ z: 1, a: 2 }) },
+      Object.assign(Object.create({ inherited: 1 }), { b: 1, a: 2 }),
+      Object.assign(Object.create(null), { b: 1, a: 2 }),
+      new Date(0),
+      { when: new Date(0), a: 1 },
+    ];
+    for (const c of cases) assert.equal(canonicalJson(c), canonicalize(c));
+  });
+
+  it("builds the signed envelope exactly as withSignature does", () => {
+    const e = {
+      actor: "a@co",
+      data: { z: 1, a: "x" },
+      hlc: "h",
+      id: "i",
+      origin: "co",
+      prev: "p",
+      seq: 7,
+      space: "s",
+      subject: "o",
+      type: "t.x",
+      v: 1,
+    };
+    assert.equal(canonicalSignedEnvelope({ ...e, sig: "S" }), withSignature(canonicalEnvelope(e), "S"));
+    assert.equal(canonicalSignedEnvelope({ ...e, sig: "S" }), canonicalize({ ...e, sig: "S" }));
   });
 });

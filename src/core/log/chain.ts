@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import { canonicalEnvelope, withSignature } from "./canonical";
+import { canonicalEnvelope, canonicalSignedEnvelope, withSignature } from "./canonical";
 import { sha256Hex, signBytes, verifyBytes } from "./crypto";
 import type { ChainHead, Event, UnsignedEvent } from "./envelope";
 
@@ -18,7 +18,7 @@ export function signEvent(event: UnsignedEvent, key: KeyObject): { event: Event;
 const encoder = new TextEncoder();
 
 export function eventHash(event: Event): string {
-  return sha256Hex(withSignature(canonicalEnvelope(event), event.sig));
+  return sha256Hex(canonicalSignedEnvelope(event));
 }
 
 export function verifyEventSignature(event: Event, key: KeyObject): boolean {

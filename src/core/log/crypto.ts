@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from "node:crypto";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, type KeyObject, sign, verify } from "node:crypto";
 
 /**
  * Ed25519 keys and SHA-256 through node:crypto (OpenSSL), which signs and verifies an
@@ -44,8 +44,9 @@ export function importPublicKey(text: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([RAW_ED25519_SPKI_PREFIX, raw]), format: "der", type: "spki" });
 }
 
+/** One-shot hashing (Node ≥ 20.12): half the cost of a Hash object for an event-sized input. */
 export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return hash("sha256", bytes, "hex");
 }
 
 export function signBytes(bytes: Uint8Array, key: KeyObject): string {

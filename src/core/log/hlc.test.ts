@@ -63,6 +63,40 @@ describe("formatHlc / parseHlc", () => {
     }
   });
 
+  it("parses exactly as the Date-based reading did, refusing the same texts (property)", () => {
+    // The previous parser: Date.parse, then a round trip through toISOString.
+    const reference = (text: string): Hlc | undefined => {
+      const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\/([0-9a-f]{4})$/.exec(text);
+      const ms = m ? Date.parse(m[1] ?? "") : Number.NaN;
+      if (!m || Number.isNaN(ms)) return undefined;
+      const h = { ms, counter: Number.parseInt(m[2] ?? "0", 16) };
+      return formatHlc(h) === text ? h : undefined;
+    };
+    const digits = (n: number, max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, "0"));
+    // Fields just past their ranges as often as inside them: month 13, day 31 of short months, 24:00, 60 s.
+    const text = fc
+      .tuple(digits(4, 9999), digits(2, 14), digits(2, 32), digits(2, 25), digits(2, 61), digits(2, 61), digits(3, 999), digits(4, 9999))
+      .map(([y, mo, d, h, mi, s, ms, c]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z/${c}`);
+    fc.assert(
+      fc.property(fc.oneof(text, hlcArb.map(formatHlc)), (t) => {
+        const want = reference(t);
+        if (want === undefined) assert.throws(() => parseHlc(t), TypeError, t);
+        else assert.deepEqual(parseHlc(t), want);
+      }),
+      { numRuns: 5000 },
+    );
+    for (const t of [
+      "2024-02-29T00:00:00.000Z/0000",
+      "2100-02-29T00:00:00.000Z/0000",
+      "2000-02-29T23:59:59.999Z/ffff",
+      "0000-02-29T00:00:00.000Z/0000",
+    ]) {
+      const want = reference(t);
+      if (want === undefined) assert.throws(() => parseHlc(t), TypeError, t);
+      else assert.deepEqual(parseHlc(t), want);
+    }
+  });
+
   it("sorts as text exactly as compareHlc orders (property)", () => {
     const sameMs = hlcArb.chain((a) =>
       fc.record({ ms: fc.constant(a.ms), counter: fc.integer({ min: 0, max: 0xffff }) }).map((b) => [a, b] as const),

@@ -194,10 +194,33 @@ describe("error codes", () => {
     assert.ok(codes.has("activity.not_owner"), "the scan misses a code on its own line");
     const missing = [...codes].filter(([code]) => !Object.hasOwn(PROBLEMS, code)).map(([code, file]) => `${code} (${file})`);
     assert.deepEqual(missing, []);
-    // Codes built at run time: `${what}.not_found` in the commitments routes (checked here),
-    // and a peer's own code relayed by the federation client (see the report). A new one must be added here.
-    assert.deepEqual(dynamic, ["server/commitments/routes.ts", "server/federation/client.ts: new DomainError(c"]);
-    for (const what of ["statement", "operation", "activity"]) assert.ok(Object.hasOwn(PROBLEMS, `${what}.not_found`), what);
+    // Codes built at run time, each from a closed set of kinds checked here: `${kind}.not_found`
+    // and `${kind}.not_owner` of commitments, border and channel objects, the border's coordinate
+    // check, and a peer's own code relayed by the federation client. A new one must be added here.
+    assert.deepEqual(dynamic, [
+      "core/border/decide.ts",
+      "core/border/decide.ts",
+      "server/border/commands.ts: new DomainError(c",
+      "server/border/routes.ts",
+      "server/channel/reads.ts",
+      "server/commitments/routes.ts",
+      "server/federation/client.ts: new DomainError(c",
+    ]);
+    const kinds = [
+      "statement",
+      "operation",
+      "activity",
+      "sector",
+      "crossing",
+      "deployment",
+      "patrol",
+      "incident",
+      "conversation",
+      "message",
+    ];
+    for (const what of kinds) assert.ok(Object.hasOwn(PROBLEMS, `${what}.not_found`), what);
+    for (const what of ["sector", "crossing", "deployment", "incident"]) assert.ok(Object.hasOwn(PROBLEMS, `${what}.not_owner`), what);
+    assert.ok(Object.hasOwn(PROBLEMS, "border.bad_coordinates"));
   });
 
   it("no refusal code of commitments maps to a 5xx", () => {

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import BetterSqlite3 from "better-sqlite3";
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import { createCheckpointer } from "./checkpointer";
 import type { Tables } from "./tables";
 
 /**
@@ -11,12 +13,28 @@ import type { Tables } from "./tables";
  */
 export type Dialect = "sqlite" | "postgres";
 
+/**
+ * A statement the hot paths run over and over. SQLite caches every statement it prepares;
+ * on PostgreSQL this one is prepared once per connection under its name, so the server
+ * parses and plans it once instead of on every call (most of the cost of a small write).
+ * Only fixed texts of tables whose shape never changes at run time belong here.
+ */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Names a hot statement after its text, so one text always gets the same name. */
+export function statement(text: string): Statement {
+  return { name: `enlace_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text };
+}
+
 /** A connection (or transaction) that can run raw SQL written with `?` placeholders. */
 export interface Sql {
   readonly dialect: Dialect;
   readonly kysely: Kysely<Tables>;
-  all<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
-  run(text: string, params?: readonly unknown[]): Promise<number>;
+  all<T>(text: string | Statement, params?: readonly unknown[]): Promise<T[]>;
+  run(text: string | Statement, params?: readonly unknown[]): Promise<number>;
 }
 
 export interface Database {
@@ -41,6 +59,8 @@ export interface DatabaseOptions {
   readonly readonly?: boolean;
 }
 
+const textOf = (s: string | Statement) => (typeof s === "string" ? s : s.text);
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
@@ -52,6 +72,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 function openSqlite(options: DatabaseOptions): Database {
   const raw = new BetterSqlite3(options.url, { readonly: options.readonly ?? false });
   if (!options.readonly) raw.pragma("journal_mode = WAL");
+  // A file written by this connection is checkpointed by a worker thread (checkpointer.ts).
+  const checkpointer = !options.readonly && !raw.memory ? createCheckpointer(options.url) : undefined;
+  if (checkpointer) raw.pragma("wal_autocheckpoint = 0");
   raw.pragma("synchronous = NORMAL");
   raw.pragma("busy_timeout = 10000");
   raw.pragma("foreign_keys = ON");
@@ -72,8 +95,9 @@ function openSqlite(options: DatabaseOptions): Database {
   const bind = (k: Kysely<Tables>): Sql => ({
     dialect: "sqlite",
     kysely: k,
-    all: async <T>(text: string, params: readonly unknown[] = []) => prepare(text).all(...params) as T[],
-    run: async (text: string, params: readonly unknown[] = []) => prepare(text).run(...params).changes,
+    // An array binds as the anonymous parameters, without spreading thousands of arguments.
+    all: async <T>(text: string | Statement, params: readonly unknown[] = []) => prepare(textOf(text)).all(params as unknown[]) as T[],
+    run: async (text: string | Statement, params: readonly unknown[] = []) => prepare(textOf(text)).run(params as unknown[]).changes,
   });
   // A statement may only run while this connection is held, so every raw call goes
   // through Kysely's connection lease (which serialises the single SQLite handle).
@@ -84,6 +108,7 @@ function openSqlite(options: DatabaseOptions): Database {
       try {
         const result = await fn(bind(conn));
         raw.exec("COMMIT");
+        if (begin !== "BEGIN DEFERRED") checkpointer?.committed();
         return result;
       } catch (err) {
         if (raw.inTransaction) raw.exec("ROLLBACK");
@@ -96,7 +121,10 @@ function openSqlite(options: DatabaseOptions): Database {
     transaction: (fn) => leased("BEGIN IMMEDIATE", fn),
     connection: (fn) => leased(undefined, fn),
     snapshot: (fn) => leased("BEGIN DEFERRED", fn),
-    close: () => kysely.destroy(),
+    close: async () => {
+      await checkpointer?.close();
+      await kysely.destroy();
+    },
   };
 }
 
@@ -120,13 +148,19 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
     }
     return out;
   };
+  // node-postgres takes a query config ({ name, text }) wherever it takes the text, and Kysely
+  // hands a compiled query's `sql` to it unchanged: that is how a Statement gets its name.
+  const compile = (text: string | Statement, params: readonly unknown[]): CompiledQuery => {
+    const query = CompiledQuery.raw(toPg(textOf(text)), [...params]);
+    if (typeof text === "string") return query;
+    return { ...query, sql: { name: text.name, text: query.sql } as unknown as string };
+  };
   const bind = (k: Kysely<Tables>): Sql => ({
     dialect: "postgres",
     kysely: k,
-    all: async <T>(text: string, params: readonly unknown[] = []) =>
-      (await k.executeQuery<T>(CompiledQuery.raw(toPg(text), [...params]))).rows,
-    run: async (text: string, params: readonly unknown[] = []) =>
-      Number((await k.executeQuery(CompiledQuery.raw(toPg(text), [...params]))).numAffectedRows ?? 0),
+    all: async <T>(text: string | Statement, params: readonly unknown[] = []) => (await k.executeQuery<T>(compile(text, params))).rows,
+    run: async (text: string | Statement, params: readonly unknown[] = []) =>
+      Number((await k.executeQuery(compile(text, params))).numAffectedRows ?? 0),
   });
   return {
     dialect: "postgres",

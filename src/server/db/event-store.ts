@@ -4,11 +4,14 @@ import type { NodeKeys } from "../../core/log/crypto";
 import { type ChainHead, type Event, NATIONAL_SPACE, type NewEvent } from "../../core/log/envelope";
 import type { HybridClock } from "../../core/log/hlc";
 import { uuidv7 } from "../../core/log/ids";
-import type { EventRegistry, EventRejection } from "../../core/log/registry";
-import { heldIds, ownerOf, ownersOf, readHead, recordSubjects } from "./chain-index";
+import type { EventRegistry, EventRejection, WriterFacts } from "../../core/log/registry";
+import { addresseesFor } from "./addressees";
+import { heldIds, ownerOf, ownersOf, readHead } from "./chain-index";
 import type { Database, Sql } from "./database";
-import { type Projection, type ProjectionSet, resetProjections, type StoredEvent } from "./projections";
-import { type EventRow, eventRow, insertEventsSql, readLog, rowToStored } from "./rows";
+import { createGroupCommit } from "./group-commit";
+import { insertEvents } from "./insert";
+import { createProjectionSet, type Projection, type ProjectionSet, projectEvents, resetProjections, type StoredEvent } from "./projections";
+import { type EventRow, readLog, rowToStored } from "./rows";
 
 /** A local command broke an event rule (schema, space, writer); nothing was written. */
 export class EventRejectedError extends Error {
@@ -53,13 +56,13 @@ export interface EventStoreOptions {
   readonly keyOf: (origin: string, sql: Sql) => KeyObject | undefined | Promise<KeyObject | undefined>;
   /** Whether `origin` is a member of `space` (the national space is always ours alone). */
   readonly isMember?: (sql: Sql, space: string, origin: string) => Promise<boolean>;
+  /** What event rules need to know about a writer (its country); read through `sql`. */
+  readonly writerFacts?: (origin: string, sql: Sql) => Promise<WriterFacts>;
   readonly wallClock?: () => number;
   /** Where a failing listener's error goes (it never fails the write that was committed). */
   readonly onListenerError?: (err: unknown) => void;
 }
 
-/** Events per multi-row INSERT (14 columns each: far below both engines' parameter limits). */
-const INSERT_CHUNK = 200;
 /** Received batches up to this size have every signature checked before they are applied. */
 export const FULL_CHECK_MAX = 64;
 /** The event type that founds a shared space. */
@@ -75,6 +78,10 @@ export function createEventStore(options: EventStoreOptions) {
   const wall = options.wallClock ?? Date.now;
   const creates = (e: Event) => registry.get(e.type, e.v)?.writer === "create";
   const listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  const group = createGroupCommit(db);
+  const hasRule = (type: string, v: number) => registry.get(type, v)?.rule !== undefined;
+  const factsOf = (origin: string, sql: Sql): Promise<WriterFacts> =>
+    options.writerFacts ? options.writerFacts(origin, sql) : Promise.resolve({ country: undefined });
 
   /**
    * Whether `origin` may write in `space`. A space's genesis (`space.created`, seq 1, whose
@@ -91,54 +98,60 @@ export function createEventStore(options: EventStoreOptions) {
   }
 
   /** Inserts signed events, moves chain heads, records new subjects, runs projections. */
-  async function insert(sql: Sql, batch: readonly { event: Event; hash: string }[]): Promise<StoredEvent[]> {
-    const storedAt = wall();
-    const positions = new Map<string, number>();
-    for (let i = 0; i < batch.length; i += INSERT_CHUNK) {
-      const chunk = batch.slice(i, i + INSERT_CHUNK);
-      const params = chunk.flatMap(({ event, hash }) => eventRow(event, hash, storedAt));
-      const rows = await sql.all<{ pos: number; id: string }>(insertEventsSql(chunk.length), params);
-      for (const r of rows) positions.set(r.id, Number(r.pos));
-    }
-    const tips = new Map<string, { space: string; origin: string; seq: number; hash: string; hlc: string }>();
-    const stored: StoredEvent[] = [];
-    await recordSubjects(sql, batch, creates);
-    for (const { event, hash } of batch) {
-      tips.set(`${event.space}\u0000${event.origin}`, { space: event.space, origin: event.origin, seq: event.seq, hash, hlc: event.hlc });
-      stored.push({ ...event, pos: positions.get(event.id) ?? 0, hash });
-    }
-    for (const t of tips.values()) {
-      await sql.run(
-        "INSERT INTO heads (space, origin, seq, hash, hlc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (space, origin) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, hlc = excluded.hlc",
-        [t.space, t.origin, t.seq, t.hash, t.hlc],
-      );
-    }
-    for (const e of stored) {
-      for (const p of projections.for(e.type)) await p.apply(sql, e);
-    }
-    return stored;
+  function insert(sql: Sql, batch: readonly { event: Event; hash: string }[]): Promise<StoredEvent[]> {
+    return insertEvents(sql, batch, { storedAt: wall(), creates, projections });
   }
 
-  async function appendIn(sql: Sql, batch: readonly NewEvent[]): Promise<StoredEvent[]> {
+  /**
+   * Stamps, checks, signs and inserts local events. `memo` is the group transaction's (see
+   * group-commit.ts): a chain head noted there was read under the chain's lock by an earlier
+   * write of the same transaction, which still holds the lock, so it is still the head.
+   */
+  async function appendIn(sql: Sql, batch: readonly NewEvent[], memo?: Map<string, unknown>): Promise<StoredEvent[]> {
     const heads = new Map<string, ChainHead>();
+    // A batch's subjects are read in one query per space (subjects are recorded only at the
+    // insert below, so reading them first sees what reading each in turn would).
+    const owners = new Map<string, Promise<Map<string, string>>>();
+    const ownerIn = async (space: string, subject: string) => {
+      if (batch.length === 1) return ownerOf(sql, space, subject);
+      let known = owners.get(space);
+      if (!known) {
+        known = ownersOf(
+          sql,
+          space,
+          batch.filter((e) => e.space === space).map((e) => e.subject),
+        );
+        owners.set(space, known);
+      }
+      return (await known).get(subject);
+    };
     const created = new Map<string, string>();
     const signed: { event: Event; hash: string }[] = [];
+    let facts: WriterFacts | undefined;
     for (const ne of batch) {
       const v = ne.v ?? 1;
       const rejection = registry.check({ type: ne.type, v, space: ne.space, data: ne.data });
       if (rejection) throw new EventRejectedError(rejection.code, rejection.message);
+      if (hasRule(ne.type, v)) {
+        facts ??= await factsOf(node.id, sql);
+        const broken = registry.checkRule({ type: ne.type, v, origin: node.id, space: ne.space, data: ne.data }, facts);
+        if (broken) throw new EventRejectedError(broken.code, broken.message);
+      }
       let head = heads.get(ne.space);
       if (!head) {
         if (!(await isMember(sql, ne.space, node.id, ne))) {
           throw new EventRejectedError("unknown_space", `this node is not a member of space ${ne.space}`);
         }
-        const h = await readHead(sql, ne.space, node.id);
-        if (h.hlc) clock.advanceTo(h.hlc);
-        head = h;
+        head = memo?.get(`head\u0000${ne.space}`) as ChainHead | undefined;
+        if (!head) {
+          const h = await readHead(sql, ne.space, node.id);
+          if (h.hlc) clock.advanceTo(h.hlc);
+          head = h;
+        }
       }
       const key = `${ne.space}\u0000${ne.subject}`;
-      const owner = created.get(key) ?? (await ownerOf(sql, ne.space, ne.subject));
-      const writer = registry.checkWriter({ type: ne.type, v, origin: node.id }, owner);
+      const owner = created.get(key) ?? (await ownerIn(ne.space, ne.subject));
+      const writer = registry.checkWriter({ type: ne.type, v, origin: node.id }, owner, await addresseesFor(sql, registry, ne, batch));
       if (writer) throw new EventRejectedError(writer.code, writer.message);
       if (registry.get(ne.type, v)?.writer === "create") created.set(key, node.id);
       const sealed = signEvent(
@@ -160,7 +173,9 @@ export function createEventStore(options: EventStoreOptions) {
       signed.push(sealed);
       heads.set(ne.space, { seq: sealed.event.seq, hash: sealed.hash });
     }
-    return insert(sql, signed);
+    const stored = await insert(sql, signed);
+    for (const [space, head] of heads) memo?.set(`head\u0000${space}`, head);
+    return stored;
   }
 
   type Admitted = { ok: { event: Event; hash: string }[]; duplicates: number; rejected?: ApplyRejection };
@@ -226,15 +241,21 @@ export function createEventStore(options: EventStoreOptions) {
     const owners = await ownersOf(sql, space, subjects);
     const ok: { event: Event; hash: string }[] = [];
     const created = new Map<string, string>();
+    let facts: WriterFacts | undefined;
     for (let i = 0; i < limit; i++) {
       const e = fresh[i] as Event;
       const bad = registry.check(e);
       if (bad) return { ok, duplicates, rejected: reject(e, bad.code, bad.message) };
+      if (hasRule(e.type, e.v)) {
+        facts ??= await factsOf(origin, sql);
+        const broken = registry.checkRule(e, facts);
+        if (broken) return { ok, duplicates, rejected: reject(e, broken.code, broken.message) };
+      }
       if (taken.has(e.id))
         return { ok, duplicates, rejected: reject(e, "duplicate_id", `event id ${e.id} is already used by another event`) };
       const subjectKey = `${e.space}\u0000${e.subject}`;
       const owner = created.get(subjectKey) ?? owners.get(e.subject);
-      const wrong = registry.checkWriter(e, owner);
+      const wrong = registry.checkWriter(e, owner, await addresseesFor(sql, registry, e, fresh, i));
       if (wrong) return { ok, duplicates, rejected: reject(e, wrong.code, wrong.message) };
       try {
         clock.observe(e.hlc);
@@ -273,28 +294,30 @@ export function createEventStore(options: EventStoreOptions) {
     registry,
     nodeId: node.id,
 
-    /** Runs `fn` in one write transaction; events it appends commit or vanish with it. */
+    /**
+     * Runs `fn` in one write transaction; events it appends commit or vanish with it. Its
+     * promise settles after the COMMIT.
+     */
     async write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
-      const appended: StoredEvent[] = [];
-      const result = await db.transaction((sql) =>
-        fn({
-          sql,
-          append: async (events) => {
-            const stored = await appendIn(sql, events);
+      // Concurrent writes share one transaction (group-commit.ts), each in its own savepoint.
+      const { result } = await group.run(
+        async (sql, memo) => {
+          const appended: StoredEvent[] = [];
+          const append = async (events: readonly NewEvent[]) => {
+            const stored = await appendIn(sql, events, memo);
             appended.push(...stored);
             return stored;
-          },
-        }),
+          };
+          return { result: await fn({ sql, append }), appended };
+        },
+        (done) => notify(done.appended),
       );
-      notify(appended);
       return result;
     },
 
-    /** Appends events in one transaction. */
-    async append(events: readonly NewEvent[]): Promise<StoredEvent[]> {
-      const stored = await db.transaction((sql) => appendIn(sql, events));
-      notify(stored);
-      return stored;
+    /** Appends events in one transaction (shared with concurrent writes, see `write`). */
+    append(events: readonly NewEvent[]): Promise<StoredEvent[]> {
+      return group.run((sql, memo) => appendIn(sql, events, memo), notify);
     },
 
     /**
@@ -328,15 +351,14 @@ export function createEventStore(options: EventStoreOptions) {
         const wanted = new Set(which);
         let count = 0;
         let after = 0;
+        const replayed = createProjectionSet(projections.all.filter((p) => wanted.has(p)));
         for (;;) {
           const rows: EventRow[] = await readLog(sql, after, 2000);
           if (rows.length === 0) break;
-          for (const row of rows) {
-            const e = rowToStored(row);
-            for (const p of projections.for(e.type)) if (wanted.has(p)) await p.apply(sql, e);
-            after = e.pos;
-            count++;
-          }
+          const events = rows.map(rowToStored);
+          await projectEvents(sql, replayed, events);
+          after = (events.at(-1) as StoredEvent).pos;
+          count += events.length;
         }
         return count;
       });

@@ -7,9 +7,12 @@ import type { NodeRuntime } from "../node";
 /**
  * Re-checks, in the background, every signature of the large pages the replicator applied
  * on the strength of their last signature (DESIGN.md: "check the rest in the background").
- * It works in small slices and rests as long as it worked, so catch-up keeps the CPU. A bad
- * signature — which only the origin itself could have chained onto — is reported through
- * `onBad`, which quarantines it and so halts that stream.
+ * It works in small slices with rests between them. While the replicator is catching up
+ * (`yieldWhile`), it verifies one signature at a time and rests three times as long as it
+ * worked, so the catch-up keeps the cores; otherwise it uses libuv's whole pool and rests half
+ * as long, leaving room for live traffic. A bad signature — which only the origin itself
+ * could have chained onto — is reported through `onBad`, which quarantines it and so halts
+ * that stream.
  */
 export interface Range {
   readonly peer: string;
@@ -20,6 +23,8 @@ export interface Range {
 }
 
 const SLICE = 100;
+/** Signatures verified at once when the replicator is not catching up (libuv's default pool). */
+const IDLE_PARALLEL = 4;
 
 /** Verifies on libuv's thread pool, so the check never holds the event loop. */
 function verifyOffLoop(event: Event, key: KeyObject): Promise<boolean> {
@@ -28,10 +33,22 @@ function verifyOffLoop(event: Event, key: KeyObject): Promise<boolean> {
   return new Promise((resolve) => verify(null, Buffer.from(canonicalEnvelope(event)), key, sig, (err, ok) => resolve(!err && ok)));
 }
 
+/** Verifies every event with at most `parallel` verifications in flight; the results in order. */
+async function verifyAll(events: readonly Event[], key: KeyObject, parallel: number): Promise<boolean[]> {
+  const results: boolean[] = new Array(events.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < events.length; i = next++) results[i] = await verifyOffLoop(events[i] as Event, key);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, events.length) }, worker));
+  return results;
+}
+
 export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, seq: number) => Promise<void>) {
   const queue: Range[] = [];
   let running: Promise<void> | undefined;
   let stopped = false;
+  let busy = () => false;
 
   async function drain(): Promise<void> {
     for (let range = queue.shift(); range && !stopped; range = queue.shift()) {
@@ -40,19 +57,24 @@ export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, s
         const started = Date.now();
         const rows = await node.db.connection((sql) => readChain(sql, range.space, range.origin, after, Math.min(SLICE, range.to - after)));
         if (rows.length === 0) break;
-        const results = key ? await Promise.all(rows.map((row) => verifyOffLoop(rowToEvent(row), key))) : rows.map(() => false);
+        const yielding = busy();
+        const results = key ? await verifyAll(rows.map(rowToEvent), key, yielding ? 1 : IDLE_PARALLEL) : rows.map(() => false);
         const bad = results.indexOf(false);
         if (bad >= 0) {
           await onBad(range, Number(rows[bad]?.seq));
           return drain();
         }
         after = Number(rows.at(-1)?.seq);
-        await new Promise((r) => setTimeout(r, Math.max(1, Date.now() - started)));
+        await new Promise((r) => setTimeout(r, Math.max(1, (yielding ? 3 : 0.5) * (Date.now() - started))));
       }
     }
   }
 
   return {
+    /** While `catchingUp` says so, the check yields the cores to the replicator (see above). */
+    yieldWhile(catchingUp: () => boolean): void {
+      busy = catchingUp;
+    },
     /** Queues a range of one chain for re-checking. */
     add(range: Range): void {
       queue.push(range);

@@ -1,5 +1,6 @@
 import { importPublicKey } from "../../core/log/crypto";
-import { type Event, eventSchema } from "../../core/log/envelope";
+import { type Event, readEnvelope } from "../../core/log/envelope";
+import { createExpressLane } from "../channel/express-lane";
 import type { Sql } from "../db/database";
 import { FULL_CHECK_MAX } from "../db/event-store";
 import type { StoredEvent } from "../db/projections";
@@ -56,14 +57,14 @@ export function parseEventLines(body: Buffer): Page {
   const events: Event[] = [];
   for (const line of body.toString("utf8").split("\n")) {
     if (line.length === 0) continue;
-    let parsed: ReturnType<typeof eventSchema.safeParse>;
+    let read: ReturnType<typeof readEnvelope>;
     try {
-      parsed = eventSchema.safeParse(JSON.parse(line));
+      read = readEnvelope(JSON.parse(line));
     } catch (err) {
       return { events, malformed: { line, error: (err as Error).message } };
     }
-    if (!parsed.success) return { events, malformed: { line, error: parsed.error.issues[0]?.message ?? "not an event" } };
-    events.push(parsed.data);
+    if ("error" in read) return { events, malformed: { line, error: read.error } };
+    events.push(read.event);
   }
   return { events };
 }
@@ -77,6 +78,11 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
   const peers = new Map<string, { row: PeerRow; client: PeerClient; state: PeerState }>();
   const dirtySpaces = new Set<string>();
   const timers: NodeJS.Timeout[] = [];
+  // Urgent channel traffic on its own long-poll, never queued behind a chain's catch-up.
+  const express = createExpressLane(node, { ...(options.log ? { log: options.log } : {}) });
+  // When a stream last applied a full page: the background check yields while catch-up runs.
+  let lastFullPage = 0;
+  const catchingUp = () => Date.now() - lastFullPage < 1000;
   const background = createBackgroundCheck(node, async (range, seq) => {
     const reason = `the signature of event ${range.space}/${range.origin}/${seq}, applied on the strength of a later one, does not verify`;
     const id = await quarantine(node.store, self, range.peer, {
@@ -92,6 +98,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
       "background signature check failed",
     );
   });
+  background.yieldWhile(catchingUp);
 
   function clientFor(row: PeerRow) {
     const known = peers.get(row.node);
@@ -161,6 +168,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           }
           const { events, malformed } = fetched;
           const full = events.length === pageSize && !malformed;
+          if (full) lastFullPage = Date.now();
           const last = events.at(-1);
           // Prefetch the next page while this one is verified and applied.
           pending = new AbortController();
@@ -213,9 +221,14 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
   async function refresh(): Promise<void> {
     const rows = await node.db.connection((sql) => listPeers(sql));
     const active = new Set(rows.map((r) => r.node));
-    for (const node of [...peers.keys()]) if (!active.has(node)) peers.delete(node);
+    for (const node of [...peers.keys()]) {
+      if (active.has(node)) continue;
+      peers.delete(node);
+      void express.forget(node);
+    }
     for (const row of rows) {
       const entry = clientFor(row);
+      express.ensure(row.node, entry.client);
       const spaces = await node.db.connection((sql) => sharedSpaces(sql, self, row.node));
       for (const { space, members } of spaces) {
         try {
@@ -290,9 +303,12 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
       controller.abort();
       await Promise.allSettled([...loops.values()]);
       await background.stop();
+      await express.stop();
     },
     /** Resolves once every page applied so far has had all its signatures re-checked. */
     verified: () => background.idle(),
+    /** The express lane: urgent messages received ahead of their chains. */
+    express,
     /** In-memory state per peer: last contact, last error, the heads it last reported. */
     state(): Map<string, PeerState> {
       return new Map([...peers].map(([k, v]) => [k, v.state]));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DomainError } from "../../core/errors";
 import { importPublicKey } from "../../core/log/crypto";
 import { NATIONAL_SPACE, nodeIdSchema, spaceIdSchema } from "../../core/log/envelope";
+import { expressRoutes } from "../channel/express-serve";
 import { publicUrlOf } from "../config";
 import { problem, sendProblem } from "../http/errors";
 import type { App } from "../http/types";
@@ -151,6 +152,8 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
       return reply.type("application/x-ndjson").send(lines.join(""));
     },
   );
+
+  expressRoutes(app, node, closing.signal);
 }
 
 function safeImport(text: string) {

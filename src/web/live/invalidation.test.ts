@@ -10,6 +10,8 @@ describe("queryRootsFor", () => {
     assert.deepEqual(queryRootsFor("ministerial.meeting_recorded"), ["meetings"]);
     assert.deepEqual(queryRootsFor("peer.pinned"), ["peers"]);
     assert.deepEqual(queryRootsFor("receipt.sent"), ["peers"]);
+    assert.deepEqual(queryRootsFor("conversation.created"), ["channel"]);
+    assert.deepEqual(queryRootsFor("message.posted"), [], "the channel's own frames carry messages");
   });
 
   it("ignores types it does not know", () => {

@@ -12,7 +12,7 @@ export interface LogMessage {
  * and reports derive from activities, so an activity event refreshes them too.
  */
 const BY_PREFIX: Record<string, readonly string[]> = {
-  activity: ["activities", "operations", "statements", "agreements", "progress"],
+  activity: ["activities", "operations", "statements", "agreements", "progress", "coordination"],
   statement: ["statements", "agreements", "progress"],
   agreement: ["agreements", "statements", "progress"],
   operation: ["operations", "activities", "progress"],
@@ -22,6 +22,24 @@ const BY_PREFIX: Record<string, readonly string[]> = {
   space: ["spaces", "node", "peers"],
   user: ["users"],
   token: ["tokens"],
+  // The border picture's queries all sit under one root: its figures, map and lists overlap.
+  sector: ["border"],
+  crossing: ["border"],
+  deployment: ["border"],
+  patrol: ["border"],
+  incident: ["border"],
+  // A conversation opened or changed; message events are handled by their own frames (src/web/channel/live-channel.ts).
+  conversation: ["channel"],
+  // Regional coordination's queries sit under one root: units, meetings and the register cross-refer.
+  unit: ["coordination"],
+  meeting: ["coordination"],
+  meeting_series: ["coordination"],
+  reminder: ["coordination"],
+  threat_actor: ["coordination"],
+  risk_factor: ["coordination"],
+  threat_assessment: ["coordination"],
+  intel_report: ["coordination"],
+  rfi: ["coordination"],
 };
 
 /** The query-key roots to invalidate for one log event. */

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { API } from "../api/client";
+import { listenToChannel } from "../channel/live-channel";
 import { type LogMessage, queryRootsFor } from "./invalidation";
 
 /** The state of the console's one stream, for the header's indicator. */
@@ -26,6 +27,7 @@ export function useLiveUpdates(enabled: boolean): LiveState {
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let source: EventSource | undefined;
+    let stopChannel: (() => void) | undefined;
     let closed = false;
 
     const flush = () => {
@@ -48,6 +50,10 @@ export function useLiveUpdates(enabled: boolean): LiveState {
       setState("connecting");
       source = new EventSource(`${API}/stream`, { withCredentials: true });
       source.addEventListener("log", onLog as EventListener);
+      // A catch-up folded announcements this client did not get: refetch what is shown.
+      source.addEventListener("resync", () => void qc.invalidateQueries());
+      stopChannel?.();
+      stopChannel = listenToChannel(source, qc);
       source.onopen = () => {
         setState("live");
         if (resumed) void qc.invalidateQueries();
@@ -64,6 +70,7 @@ export function useLiveUpdates(enabled: boolean): LiveState {
     return () => {
       closed = true;
       source?.close();
+      stopChannel?.();
       clearTimeout(flushTimer);
       clearTimeout(retryTimer);
     };

@@ -1,0 +1,179 @@
+import { FIRST_REPORT_DUE_MS, type Goods, type Position } from "../../core/border/schema";
+import { toBaseUnit } from "../../core/border/units";
+import { hlcIso } from "../../core/log/hlc";
+import type { Sql } from "../db/database";
+import type { StoredEvent } from "../db/projections";
+import { placeColumns, utc } from "./projection-presence";
+
+/** Incidents, their seizures, follow-ups, closure and release (see projection.ts). */
+export const INCIDENT_TYPES_READ = ["incident.reported", "incident.followup_posted", "incident.closed", "incident.released"] as const;
+
+interface IncidentFacts {
+  type: string;
+  sector_id: string | null;
+  crossing_id: string | null;
+  owner: string;
+  space: string;
+  occurred_at: string;
+  month: string;
+}
+
+async function insertGoods(tx: Sql, incidentId: string, sourceId: string, goods: readonly Goods[], f: IncidentFacts): Promise<void> {
+  for (const [line, g] of goods.entries()) {
+    const base = toBaseUnit(g);
+    await tx.run(
+      `INSERT INTO border_incident_goods (incident_id, source_id, line, category, quantity, unit, base_quantity, base_unit, description,
+         type, sector_id, crossing_id, owner, space, occurred_at, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        incidentId,
+        sourceId,
+        line,
+        g.category,
+        g.quantity,
+        g.unit,
+        base.quantity,
+        base.unit,
+        g.description,
+        f.type,
+        f.sector_id,
+        f.crossing_id,
+        f.owner,
+        f.space,
+        f.occurred_at,
+        f.month,
+      ],
+    );
+  }
+}
+
+async function reported(tx: Sql, e: StoredEvent, at: string): Promise<void> {
+  const d = e.data as {
+    type: string;
+    occurredAt: string;
+    position: Position;
+    crossingId: string | null;
+    sectorId: string | null;
+    impact: string;
+    confidence: { reliability: string; credibility: number };
+    goods: Goods[];
+    summary: string;
+    originator: string;
+    derivedFrom: { space: string; id: string } | null;
+    reportedAt?: string;
+  };
+  const occurred = utc(d.occurredAt);
+  const reported = d.reportedAt === undefined ? at : utc(d.reportedAt);
+  const late = Date.parse(reported) - Date.parse(occurred) > FIRST_REPORT_DUE_MS;
+  const facts: IncidentFacts = {
+    type: d.type,
+    sector_id: d.sectorId,
+    crossing_id: d.crossingId,
+    owner: e.origin,
+    space: e.space,
+    occurred_at: occurred,
+    month: occurred.slice(0, 7),
+  };
+  await tx.run(
+    `INSERT INTO border_incidents (id, space, owner, lat, lon, mgrs, gx, gy, type, occurred_at, day, month, reported_at, crossing_id, sector_id,
+       impact, reliability, credibility, impact_hlc, confidence_hlc, goods, summary, originator, status, closed_at, closed_reason,
+       late_report, followup_count, derived_space, derived_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, ?, 0, ?, ?)`,
+    [
+      e.subject,
+      e.space,
+      e.origin,
+      ...placeColumns(d.position),
+      d.type,
+      occurred,
+      occurred.slice(0, 10),
+      facts.month,
+      reported,
+      d.crossingId,
+      d.sectorId,
+      d.impact,
+      d.confidence.reliability,
+      d.confidence.credibility,
+      e.hlc,
+      e.hlc,
+      JSON.stringify(d.goods),
+      d.summary,
+      d.originator,
+      late ? 1 : 0,
+      d.derivedFrom?.space ?? null,
+      d.derivedFrom?.id ?? null,
+    ],
+  );
+  await insertGoods(tx, e.subject, e.subject, d.goods, facts);
+}
+
+async function followup(tx: Sql, e: StoredEvent, at: string): Promise<void> {
+  const d = e.data as {
+    text: string;
+    goods: Goods[];
+    impact: string | null;
+    confidence: { reliability: string; credibility: number } | null;
+  };
+  await tx.run(
+    `INSERT INTO border_followups (id, incident_id, space, author_node, actor, text, goods, impact, reliability, credibility, posted_at, hlc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      e.id,
+      e.subject,
+      e.space,
+      e.origin,
+      e.actor,
+      d.text,
+      JSON.stringify(d.goods),
+      d.impact,
+      d.confidence?.reliability ?? null,
+      d.confidence?.credibility ?? null,
+      at,
+      e.hlc,
+    ],
+  );
+  const [incident] = await tx.all<IncidentFacts & { goods: string; impact_hlc: string; confidence_hlc: string }>(
+    "SELECT type, sector_id, crossing_id, owner, space, occurred_at, month, goods, impact_hlc, confidence_hlc FROM border_incidents WHERE id = ?",
+    [e.subject],
+  );
+  if (!incident) return;
+  await tx.run("UPDATE border_incidents SET followup_count = followup_count + 1, goods = ? WHERE id = ?", [
+    JSON.stringify([...(JSON.parse(incident.goods) as Goods[]), ...d.goods]),
+    e.subject,
+  ]);
+  // Impact and confidence are those of the latest report by HLC, whatever order follow-ups arrive in.
+  if (d.impact !== null && incident.impact_hlc < e.hlc) {
+    await tx.run("UPDATE border_incidents SET impact = ?, impact_hlc = ? WHERE id = ?", [d.impact, e.hlc, e.subject]);
+  }
+  if (d.confidence !== null && incident.confidence_hlc < e.hlc) {
+    await tx.run("UPDATE border_incidents SET reliability = ?, credibility = ?, confidence_hlc = ? WHERE id = ?", [
+      d.confidence.reliability,
+      d.confidence.credibility,
+      e.hlc,
+      e.subject,
+    ]);
+  }
+  await insertGoods(tx, e.subject, e.id, d.goods, incident);
+}
+
+export async function applyIncidentEvent(tx: Sql, e: StoredEvent): Promise<void> {
+  const at = hlcIso(e.hlc);
+  switch (e.type) {
+    case "incident.reported":
+      return reported(tx, e, at);
+    case "incident.followup_posted":
+      return followup(tx, e, at);
+    case "incident.closed":
+      await tx.run("UPDATE border_incidents SET status = 'closed', closed_at = ?, closed_reason = ? WHERE id = ? AND status = 'open'", [
+        at,
+        e.data.reason,
+        e.subject,
+      ]);
+      return;
+    case "incident.released":
+      await tx.run(
+        "INSERT INTO border_releases (incident_id, space, copy_id, actor, released_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (incident_id, space) DO NOTHING",
+        [e.subject, e.data.space, e.data.copyId, e.actor, at],
+      );
+      return;
+  }
+}

@@ -1,0 +1,83 @@
+import type { Sql } from "../db/database";
+import { monthOfDay } from "./dashboard-span";
+import { BANDS, cellOf, HOURLY_BANDS } from "./map-grid";
+import { addInto } from "./stats-sql";
+
+/**
+ * What one incident adds to the aggregate tables (per hour, day and month), applied with a sign: +1 when it is
+ * counted, −1 before a change (a sector it moves to, goods a follow-up adds) and +1 again
+ * after, so each aggregate always equals the sum over the incidents it covers.
+ */
+export interface Counted {
+  readonly id: string;
+  readonly side: string;
+  readonly type: string;
+  readonly day: number;
+  readonly hour: number;
+  readonly lon: number;
+  readonly lat: number;
+  readonly sector: string;
+  readonly crossing: string;
+}
+
+export interface GoodsLine {
+  readonly category: string;
+  readonly unit: string;
+  readonly quantity: number;
+}
+
+/** Goods summed per (category, unit), the shape the per-incident goods table keeps. */
+export function mergeGoods(goods: readonly GoodsLine[]): GoodsLine[] {
+  const by = new Map<string, GoodsLine>();
+  for (const g of goods) {
+    const key = `${g.category}\u0000${g.unit}`;
+    const held = by.get(key);
+    by.set(key, { category: g.category, unit: g.unit, quantity: (held?.quantity ?? 0) + g.quantity });
+  }
+  return [...by.values()];
+}
+
+const grains = (c: Counted) => [
+  ["h", c.hour],
+  ["d", c.day],
+  ["m", monthOfDay(c.day)],
+];
+
+export async function addCounts(sql: Sql, c: Counted, seized: boolean, sign: 1 | -1): Promise<void> {
+  const rows = grains(c).map(([g, p]) => [g, p, c.sector, c.side, c.type, sign, seized ? sign : 0]);
+  await addInto(sql, "border_stats_counts", ["grain", "period", "sector", "side", "type"], ["n", "seized"], rows);
+}
+
+/** Moves an incident between "with seizures" and "without" in the counts. */
+export async function markSeized(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
+  const rows = grains(c).map(([g, p]) => [g, p, c.sector, c.side, c.type, 0, sign]);
+  await addInto(sql, "border_stats_counts", ["grain", "period", "sector", "side", "type"], ["n", "seized"], rows);
+}
+
+export async function addSeizures(sql: Sql, c: Counted, goods: readonly GoodsLine[], sign: 1 | -1): Promise<void> {
+  if (goods.length === 0) return;
+  const rows: unknown[][] = [];
+  for (const [g, p] of grains(c)) {
+    for (const line of goods) rows.push([g, p, c.sector, c.side, line.category, line.unit, sign * line.quantity, sign]);
+    for (const category of new Set(goods.map((line) => line.category))) rows.push([g, p, c.sector, c.side, category, "", 0, sign]);
+  }
+  await addInto(sql, "border_stats_seizures", ["grain", "period", "sector", "side", "category", "unit"], ["quantity", "n"], rows);
+}
+
+export async function addCrossing(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
+  if (!c.crossing) return;
+  const rows = grains(c).map(([g, p]) => [g, p, c.crossing, c.side, sign]);
+  await addInto(sql, "border_stats_crossing_counts", ["grain", "period", "crossing_id", "side"], ["n"], rows);
+}
+
+export async function addCells(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
+  const rows: unknown[][] = [];
+  for (const band of BANDS) {
+    const { cx, cy } = cellOf(band, c.lon, c.lat);
+    const values = [cx, cy, c.side, c.sector, sign, sign * c.lon, sign * c.lat, sign];
+    rows.push([band, "d", c.day, ...values]);
+    if (HOURLY_BANDS.includes(band)) rows.push([band, "h", c.hour, ...values]);
+  }
+  const keys = ["band", "grain", "period", "cx", "cy", "side", "sector"];
+  await addInto(sql, "border_map_cells", keys, ["n", "sum_lon", "sum_lat", `t_${c.type}`], rows);
+}

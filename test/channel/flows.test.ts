@@ -219,6 +219,19 @@ describe("a direct conversation between the commanders", () => {
     });
     assert.equal(gone.body, "");
     assert.deepEqual(gone.attachments, []);
+    const after = await call.ve<{ versions: { version: number; body: string; html: string }[] }>(
+      vic(),
+      "GET",
+      `/messages/${message.id}/versions`,
+    );
+    assert.deepEqual(
+      after.versions.map((v) => [v.version, v.body, v.html]),
+      [
+        [1, "", ""],
+        [2, "", ""],
+      ],
+      "a withdrawn message's versions keep no text",
+    );
   });
 });
 

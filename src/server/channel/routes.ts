@@ -239,9 +239,19 @@ export function channelRoutes(app: App, node: NodeRuntime, service: ChannelServi
     async (request) => {
       const { member } = who(request);
       return db.connection(async (sql) => {
-        await heldMessage(sql, request.params.id, member);
+        const message = await heldMessage(sql, request.params.id, member);
         const versions = await versionsOf(sql, request.params.id);
-        return { versions: versions.map((v) => ({ version: Number(v.version), body: v.body, html: renderMarkdown(v.body), at: v.at })) };
+        // A withdrawn message keeps its history of versions and times, never its text: the
+        // API answers it as it answers the message itself (the log still holds what was signed).
+        const withdrawn = message.withdrawn_at !== null;
+        return {
+          versions: versions.map((v) => ({
+            version: Number(v.version),
+            body: withdrawn ? "" : v.body,
+            html: withdrawn ? "" : renderMarkdown(v.body),
+            at: v.at,
+          })),
+        };
       });
     },
   );

@@ -132,13 +132,16 @@ interface RawPoint {
 
 /** Incidents in the box in [a, b), the filters applied (types included). */
 async function rawPoints(sql: Sql, q: MapQuery, a: number, b: number, columns: readonly (keyof RawPoint)[]): Promise<RawPoint[]> {
-  // A short range is best found by time (the `ms` index), a long one by day and longitude.
-  const days = b - a <= 2 * HOUR_MS ? { where: "1 = 1", params: [] } : periodCondition(dayOf(a), dayOf(b - 1) + 1, "day");
+  // A short range is best found by time (the `ms` index), a long one by day and longitude;
+  // `type || ''` keeps a short one off the type index, which would read a year of that type.
+  const short = b - a <= 2 * HOUR_MS;
+  const days = short ? { where: "1 = 1", params: [] } : periodCondition(dayOf(a), dayOf(b - 1) + 1, "day");
   const f = filtersWhere([
     ["side", q.side],
     ["sector_id", q.sector],
   ]);
-  const types = q.types?.length ? { where: ` AND type IN (${marks(q.types.length)})`, params: q.types } : { where: "", params: [] };
+  const typed = short ? "(type || '')" : "type";
+  const types = q.types?.length ? { where: ` AND ${typed} IN (${marks(q.types.length)})`, params: q.types } : { where: "", params: [] };
   return sql.all<RawPoint>(
     `SELECT ${columns.join(", ")} FROM border_stats_incidents
      WHERE ${days.where} AND lon >= ? AND lon <= ? AND lat >= ? AND lat <= ? AND ms >= ? AND ms < ? AND dup = 0${f.where}${types.where}`,

@@ -40,6 +40,8 @@ interface Served {
   readonly applied: number;
   /** Serve the honest chain from seq 1 whatever cursor is asked (a plain replay of held events). */
   readonly replayHonest?: boolean;
+  /** Serve the forged chain from seq 1 whatever cursor is asked (a replay of held seqs). */
+  readonly replayForged?: boolean;
 }
 
 interface Case {
@@ -96,8 +98,8 @@ describe("forged events from a peer", { concurrency: true }, () => {
     const coNote = uuidv7();
     const space = setup ? await setup(name) : await createSpace(adminOf(co), { name, members: ["ve"] });
     await co.node.store.append([{ space, type: "note.created", subject: coNote, data: { text: "nota de co" }, actor: "ana@co" }]);
-    const { origin, forged, honest, applied, replayHonest } = await c.build({ space, coNote, rogue });
-    rogue.serve(space, origin, forged);
+    const { origin, forged, honest, applied, replayHonest, replayForged } = await c.build({ space, coNote, rogue });
+    rogue.serve(space, origin, forged, { ignoreAfter: replayForged ?? false });
     await co.replicator.refresh();
 
     const [q] = await waitFor(`the quarantine of ${name}`, async () =>
@@ -192,8 +194,7 @@ describe("forged events from a peer", { concurrency: true }, () => {
         const fourth = extend(held3, at, [created(uuidv7(), "cuarto")])[3] as Event;
         const forged = [first, altered, third, fourth];
         const honest = [...held3, fourth];
-        rogue.serve(space, "ve", forged, { ignoreAfter: true });
-        return { origin: "ve", forged, honest, applied: 3, replayHonest: true };
+        return { origin: "ve", forged, honest, applied: 3, replayHonest: true, replayForged: true };
       },
     }));
 

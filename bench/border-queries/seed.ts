@@ -35,6 +35,8 @@ const DAY = 86_400_000;
 const BATCH = 5_000;
 const POOL = 20_000;
 const SEED = 20230511;
+/** How far co may fall behind ve's shared incidents before ve waits. */
+const LAG = 50_000;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,6 +82,13 @@ export async function createNodes(root: string | undefined, pgUrl: string | unde
 const count = async (r: RunningNode, text: string, params: unknown[] = []) =>
   Number((await r.node.db.connection((sql) => sql.all<{ n: number }>(text, params)))[0]?.n ?? 0);
 
+/** Waits until co holds at least `want` of ve's incidents. */
+async function caughtUp(co: RunningNode, want: number): Promise<void> {
+  while ((await count(co, "SELECT COUNT(*) AS n FROM border_stats_incidents WHERE side = 've'")) < want) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 export async function seed(pair: Pair, total: number, now: number, log: (line: string) => void): Promise<SeedResult> {
   const started = performance.now();
   const co = await serveNode(pair.dirs.co, { env: pair.env.co, logger: false });
@@ -109,10 +118,14 @@ export async function seed(pair: Pair, total: number, now: number, log: (line: s
     const geo = borderGeo();
     const pending = { co: [] as NewEvent[], ve: [] as NewEvent[] };
     let written = base;
+    let veShared = 0;
     const flush = async (side: "co" | "ve") => {
+      if (side === "ve") veShared += pending.ve.filter((e) => e.space !== NATIONAL_SPACE).length;
       await nodes[side].node.store.append(pending[side]);
       written += pending[side].length;
       pending[side] = [];
+      // co pulls as ve writes; a bounded lag keeps the replicator's pages (and memory) small.
+      if (side === "ve") await caughtUp(co, veShared - LAG);
     };
     for (let i = base; i < total; i++) {
       const p = pool[i % pool.length] as PlannedIncident;
@@ -140,12 +153,11 @@ export async function seed(pair: Pair, total: number, now: number, log: (line: s
     await flush("ve");
     const appended = performance.now();
     log(`${total} incidents written in ${((appended - started) / 1000).toFixed(0)} s; waiting for co to hold ve's shared ones`);
-    const wantVe = await count(ve, "SELECT COUNT(*) AS n FROM border_stats_incidents WHERE side = 've' AND space <> ?", [NATIONAL_SPACE]);
-    for (;;) {
-      const held = await count(co, "SELECT COUNT(*) AS n FROM border_stats_incidents WHERE side = 've'");
-      if (held >= wantVe) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await caughtUp(
+      co,
+      await count(ve, "SELECT COUNT(*) AS n FROM border_stats_incidents WHERE side = 've' AND space <> ?", [NATIONAL_SPACE]),
+    );
+    await co.replicator.verified();
     const done = performance.now();
     return { incidents: total, seconds: (done - started) / 1000, replicatedSeconds: (done - appended) / 1000 };
   } finally {

@@ -21,7 +21,8 @@ export function incidentRoutes(app: App, node: NodeRuntime): void {
   const ctx = (request: Parameters<typeof actorOf>[0]) => borderContext(node, actorOf(request));
   const read = (request: Parameters<typeof actorOf>[0]) => authorizeBorder(actorOf(request), "border.read");
   const detail = async (id: string) => {
-    const d = await db.connection((sql) => incidentDetail(sql, id));
+    // One snapshot: the incident row and its follow-ups from the same committed state.
+    const d = await db.snapshot((sql) => incidentDetail(sql, id));
     if (!d) throw new DomainError("incident.not_found", "no such incident", "path.id");
     return d;
   };

@@ -43,7 +43,7 @@ export function authorizeChannel(actor: Actor, action: ChannelAction): void {
 
 const nowIso = (ctx: ChannelContext) => new Date((ctx.now ?? Date.now)()).toISOString();
 
-/** Members on this node must be its enabled users (the console operator `cli` always is one). */
+/** Members on this node must be its enabled users; the creator (the caller, or the console operator `cli`) is taken as is. */
 async function checkLocalMembers(sql: Sql, requested: readonly string[], self: string, creator: string): Promise<void> {
   const local = requested.filter((m) => nodeOfMember(m) === self && m !== creator);
   const known = await activeUsers(sql, local.map(userOfMember));

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import pg from "pg";
 import { KEY_FILE } from "../../src/server/config";
 import { loadBackupRows, readBackup, writeBackup } from "../../src/server/db/backup";
 import { initNode, openNode } from "../../src/server/node";
@@ -26,6 +27,11 @@ export async function restoreOnPostgres(
   await source.close();
   log(`backup of co's SQLite log: ${events} events`);
   const backup = await readBackup(file);
+  // A kept database may still hold an earlier attempt's schema: the node starts from nothing.
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query("DROP SCHEMA IF EXISTS bench_co CASCADE");
+  await admin.end();
   const env = { ...process.env, DATABASE_URL: pgUrl, ENLACE_PG_SCHEMA: "bench_co" };
   const { config, keyPem } = backup.header;
   const node = await initNode({ ...config, dir, keyPem, genesis: false, env });

@@ -39,6 +39,7 @@ export function createExpressLane(node: NodeRuntime, options: ExpressLaneOptions
   const waitMs = options.waitMs ?? 25_000;
   const loops = new Map<string, { client: PeerClient; controller: AbortController; done: Promise<void> }>();
   let facts: ExpressFacts | undefined;
+  let stopped = false;
   const readNow = async () => {
     facts = await node.db.connection((sql) => readFacts(node, sql));
     return facts;
@@ -91,6 +92,8 @@ export function createExpressLane(node: NodeRuntime, options: ExpressLaneOptions
     provisional,
     /** Runs the lane to `peer` (once per peer; a new client, e.g. after re-peering, replaces it). */
     ensure(peer: string, client: PeerClient): void {
+      // A refresh still under way when the replicator stopped must not start a loop again.
+      if (stopped) return;
       const running = loops.get(peer);
       if (running?.client === client) return;
       running?.controller.abort();
@@ -106,6 +109,7 @@ export function createExpressLane(node: NodeRuntime, options: ExpressLaneOptions
       await l?.done;
     },
     async stop(): Promise<void> {
+      stopped = true;
       clearInterval(refresher);
       unsubscribe();
       for (const l of loops.values()) l.controller.abort();

@@ -39,6 +39,7 @@ export function createChannelService(node: NodeRuntime, options: ChannelServiceO
   });
   let acceptance: ReturnType<typeof createAcceptance> | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let stopped = false;
   const context = (actor: Actor): ChannelContext => ({
     store: node.store,
     actor,
@@ -56,11 +57,14 @@ export function createChannelService(node: NodeRuntime, options: ChannelServiceO
     async start() {
       acceptance = createAcceptance(node.store, self, options.log);
       await acceptance.sweep(true).catch(warn("channel receipts sweep failed"));
+      // Closed while the first sweep ran: start no timers.
+      if (stopped) return;
       sweeper = setInterval(() => void acceptance?.sweep().catch(warn("channel receipts sweep failed")), SWEEP_MS);
       sweeper.unref();
       escalator.start();
     },
     async stop() {
+      stopped = true;
       clearInterval(sweeper);
       acceptance?.stop();
       await escalator.stop();

@@ -2,7 +2,7 @@ import { importPublicKey } from "../../core/log/crypto";
 import { type Event, readEnvelope } from "../../core/log/envelope";
 import { createExpressLane } from "../channel/express-lane";
 import type { Sql } from "../db/database";
-import { FULL_CHECK_MAX } from "../db/event-store";
+import { type ApplyResult, FULL_CHECK_MAX } from "../db/event-store";
 import type { StoredEvent } from "../db/projections";
 import type { NodeRuntime } from "../node";
 import { createBackgroundCheck } from "./background-check";
@@ -21,6 +21,8 @@ import { listPeers, type PeerRow, sharedSpaces, streamHalted } from "./queries";
  */
 export interface ReplicatorOptions {
   readonly pageSize?: number;
+  /** Events applied per transaction within a page (the loop is yielded between slices). */
+  readonly applySlice?: number;
   readonly waitMs?: number;
   /** How often receipts are signed while events flow. */
   readonly receiptMs?: number;
@@ -71,6 +73,7 @@ export function parseEventLines(body: Buffer): Page {
 
 export function createReplicator(node: NodeRuntime, options: ReplicatorOptions = {}) {
   const pageSize = options.pageSize ?? 5000;
+  const applySlice = Math.max(FULL_CHECK_MAX + 1, options.applySlice ?? 1000);
   const waitMs = options.waitMs ?? 25_000;
   const self = node.config.node;
   const controller = new AbortController();
@@ -144,6 +147,24 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
     );
   };
 
+  /**
+   * Applies a page in slices, each its own transaction with its cursor, yielding to the
+   * event loop between them: a long catch-up never holds the database or the loop for more
+   * than one slice, so the express lane, the API and the streams stay responsive.
+   */
+  async function applySlices(peer: string, events: readonly Event[]): Promise<ApplyResult> {
+    const applied: StoredEvent[] = [];
+    let duplicates = 0;
+    for (let i = 0; i < events.length; i += applySlice) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const result = await node.store.apply(events.slice(i, i + applySlice), saveCursor(peer));
+      applied.push(...result.applied);
+      duplicates += result.duplicates;
+      if (result.rejected) return { applied, duplicates, rejected: result.rejected };
+    }
+    return { applied, duplicates };
+  }
+
   /** One (peer, space, origin) stream, until stopped. */
   async function pull(peer: string, space: string, origin: string): Promise<void> {
     let failures = 0;
@@ -178,7 +199,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
               : fetchPage(peer, space, origin, last?.seq ?? after, waitMs, stream());
           page.catch(() => {});
           if (events.length === 0 && !malformed) continue;
-          const result = await node.store.apply(events, saveCursor(peer));
+          const result = await applySlices(peer, events);
           const first = result.applied[0];
           const lastApplied = result.applied.at(-1);
           if (events.length > FULL_CHECK_MAX && first && lastApplied) {

@@ -9,9 +9,10 @@
  * (excluding PostgreSQL's own work) and the load average, since other processes on the
  * machine stretch the tail.
  *
- * PostgreSQL gets co's log from the SQLite run (backup, restore, every projection rebuilt by
- * replay: see border-queries/restore.ts), unless BENCH_PG_SEED=append asks for the whole write
- * path there too (hours on a shared machine).
+ * PostgreSQL gets co's tables from the SQLite run (border-queries/copy.ts: log and projections,
+ * row for row); BENCH_PG_SEED=replay restores the log from a backup and rebuilds every
+ * projection by replay instead (about an hour for a million), BENCH_PG_SEED=append runs the
+ * whole write path there too (hours on a shared machine).
  *
  * BENCH_INCIDENTS (1,000,000), BENCH_REQUESTS (200 timed after 20 warm-up per query),
  * BENCH_ENGINES=sqlite,postgres, BENCH_KEEP=DIR keeps each engine's seeded nodes (DIR/<engine>,
@@ -24,6 +25,7 @@ import pg from "pg";
 import { consoleActor, createToken, createUser } from "../src/server/admin/commands";
 import { buildApp } from "../src/server/app";
 import { openNode } from "../src/server/node";
+import { copyToPostgres } from "./border-queries/copy";
 import { restoreOnPostgres } from "./border-queries/restore";
 import { createNodes, type Pair, type SeedResult, seed } from "./border-queries/seed";
 import { PG_ADMIN, percentile, report, scratchPostgres } from "./lib";
@@ -39,7 +41,7 @@ const DAY = 86_400_000;
 interface Seeded {
   pair: Pair;
   now: number;
-  result: SeedResult | { restoredSeconds: number; events: number };
+  result: SeedResult | { how: string; seconds: number };
 }
 
 async function prepare(engine: string, pgUrl: string | undefined, fromSqlite: Seeded | undefined): Promise<Seeded> {
@@ -49,14 +51,16 @@ async function prepare(engine: string, pgUrl: string | undefined, fromSqlite: Se
   if (keep) mkdirSync(keep, { recursive: true });
   if (pgUrl && fromSqlite && process.env.BENCH_PG_SEED !== "append") {
     const dir = join(keep ?? mkdtempSync(join(tmpdir(), "enlace-bench-border-pg-")), "co");
-    const r = await restoreOnPostgres(fromSqlite.pair.dirs.co, fromSqlite.pair.env.co, dir, pgUrl, (line) =>
-      console.error(`   ${engine}: ${line}`),
-    );
-    console.error(`   ${engine}: co restored from the SQLite run in ${r.seconds.toFixed(0)} s`);
+    const say = (line: string) => console.error(`   ${engine}: ${line}`);
+    const replay = process.env.BENCH_PG_SEED === "replay";
+    const r = replay
+      ? await restoreOnPostgres(fromSqlite.pair.dirs.co, fromSqlite.pair.env.co, dir, pgUrl, say)
+      : await copyToPostgres(fromSqlite.pair.dirs.co, fromSqlite.pair.env.co, dir, pgUrl, say);
+    say(`co ${replay ? "restored and replayed" : "copied table by table"} from the SQLite run in ${r.seconds.toFixed(0)} s`);
     const seeded = {
       pair: { dirs: { co: r.dir, ve: "" }, env: { co: r.env, ve: {} } },
       now: fromSqlite.now,
-      result: { restoredSeconds: r.seconds, events: r.events },
+      result: { how: replay ? "backup, restore, replay" : "tables copied from SQLite", seconds: r.seconds },
     };
     if (saved) writeFileSync(saved, JSON.stringify(seeded));
     return seeded;

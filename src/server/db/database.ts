@@ -134,7 +134,9 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
     max: 10,
     // int8 (counts, log positions) arrives as text by default; every value we keep fits a double.
     types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) },
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    // Every query here is short and served from indexes or small aggregates: compiling one
+    // with the JIT (PostgreSQL's default above a cost threshold) costs more than it saves.
+    options: `-c jit=off${options.schema ? ` -c search_path=${options.schema}` : ""}`,
   });
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

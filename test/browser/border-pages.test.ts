@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { seedBorder } from "../../src/cli/demo-border";
+import { mgrsOf } from "../../src/core/border/mgrs";
+import type { CrossingView } from "../../src/core/border/views";
 import { launchBrowser, logIn, newContext, SCREENSHOTS, screenshot, skipReason, startPair, watchErrors } from "../helpers/browser";
 import { addUser } from "../helpers/node";
 
@@ -11,13 +13,17 @@ import { addUser } from "../helpers/node";
  * The border pages in real Chromium against two real seeded nodes: every page in Spanish
  * and English; a sector level proposed by co in its browser and accepted by ve in another;
  * an incident of ve followed up by co (who gets no close button), co's own incident closed
- * with a reason, and a national incident released into the binational space.
+ * with a reason, a national incident released into the binational space, and co's presence
+ * recorded through its forms (a patrol route point in Venezuela refused on that point).
  */
 const skip = skipReason();
 // A skipped suite is not counted; this skipped test is, so the run's tally shows the skip.
 if (skip) it("runs in Chromium", { skip }, () => {});
 
 const DIR = join(SCREENSHOTS, "border");
+const CUCUTA = { lat: 7.8939, lon: -72.5078 };
+const SAN_CRISTOBAL = { lat: 7.7669, lon: -72.225 };
+const PAMPLONA = { lat: 7.3756, lon: -72.6482 };
 
 /** Every border page, with its heading in each language. */
 const PAGES = [
@@ -234,6 +240,93 @@ describe("the border pages in the browser, across co and ve", { skip }, () => {
     }
     assert.equal(seen, 200);
     assert.equal((await call("ve", `/incidents/${national.body.id}`)).status, 404);
+    assert.deepEqual(coErrors, []);
+  });
+
+  /** Saves a form's section whole: the window grows to hold it below the fixed header, then returns to its size. */
+  const shootForm = async (name: string, file: string) => {
+    const size = co.viewportSize();
+    const section = co.getByRole("region", { name });
+    const box = await section.boundingBox();
+    if (size && box) await co.setViewportSize({ width: size.width, height: Math.max(size.height, Math.ceil(box.height) + 120) });
+    await section.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 80));
+    await section.screenshot({ path: join(DIR, `${file}.png`) });
+    if (size) await co.setViewportSize(size);
+  };
+
+  it("co records a deployment at an informal crossing and files a patrol report; a route point in Venezuela is refused on that point", async () => {
+    const crossings = (await (
+      await fetch(`${pair.co}/api/v1/crossings`, { headers: { authorization: `Bearer ${tokens.co}` } })
+    ).json()) as CrossingView[];
+    const trocha = crossings.find((c) => c.ownerNode === "co" && c.category === "informal");
+    assert.ok(trocha, "an informal crossing of co");
+    await co.goto(`${pair.co}/border/presence`);
+    await co.getByRole("heading", { level: 1, name: "Presencia y cobertura" }).waitFor();
+
+    await co.getByRole("tab", { name: "Despliegues" }).click();
+    await co.getByRole("button", { name: "Registrar despliegue" }).click();
+    const deployment = co.getByRole("form", { name: "Registrar un despliegue" });
+    await deployment.getByRole("button", { name: "Registrar el despliegue" }).click();
+    await deployment.getByText("Este campo es obligatorio.").first().waitFor();
+    await deployment.getByRole("textbox", { name: /^Unidad/ }).fill("Pelotón Trocha (ilustrativo)");
+    await deployment.getByRole("textbox", { name: /^Efectivos/ }).fill("24");
+    // In a sector, the deployment needs the sector and a position of its own.
+    await deployment.getByText("En un sector", { exact: true }).click();
+    await deployment.getByRole("group", { name: "Posición del despliegue" }).getByRole("textbox", { name: "MGRS" }).waitFor();
+    await shootForm("Registrar un despliegue", "presence-deployment-sector-es");
+    await deployment.getByText("En un paso", { exact: true }).click();
+    await deployment.getByRole("combobox", { name: /^Paso/ }).fill(trocha.name);
+    await co.getByRole("option", { name: trocha.name, exact: true }).click();
+    await deployment.getByText(`MGRS ${trocha.location.mgrs}`).waitFor();
+    await shootForm("Registrar un despliegue", "presence-deployment-form-es");
+    await deployment.getByRole("button", { name: "Registrar el despliegue" }).click();
+    await co.getByRole("status").filter({ hasText: "Despliegue de Pelotón Trocha (ilustrativo) registrado." }).waitFor();
+    const deployed = co.getByRole("table", { name: "Despliegues" }).getByRole("row").filter({ hasText: "Pelotón Trocha (ilustrativo)" });
+    await deployed.waitFor();
+    assert.match((await deployed.textContent()) ?? "", new RegExp(`CO.*${trocha.name.replace(/[()]/g, ".")}.*Vigente`));
+    await co.screenshot({ path: join(DIR, "presence-deployment-listed-es.png") });
+
+    await co.getByRole("tab", { name: "Patrullas (7 días)" }).click();
+    await co.getByRole("button", { name: "Reportar patrulla" }).click();
+    const patrol = co.getByRole("form", { name: "Reportar una patrulla" });
+    const point = (n: number) => patrol.getByRole("group", { name: `Punto ${n}`, exact: true });
+    await patrol.getByRole("textbox", { name: /^Unidad/ }).fill("Patrulla Trocha (ilustrativa)");
+    await point(1).getByRole("textbox", { name: "Latitud" }).fill(String(CUCUTA.lat));
+    await point(1).getByRole("textbox", { name: "Longitud" }).fill(String(CUCUTA.lon));
+    await patrol.getByRole("button", { name: "Agregar punto" }).click();
+    await point(2).getByRole("textbox", { name: "Latitud" }).fill(String(SAN_CRISTOBAL.lat));
+    await point(2).getByRole("textbox", { name: "Longitud" }).fill(String(SAN_CRISTOBAL.lon));
+    // Three hours ago on the browser's clock, as a datetime-local input takes it.
+    const localNow = await co.evaluate(() => Date.now() - new Date().getTimezoneOffset() * 60_000);
+    const threeHoursAgo = new Date(localNow - 3 * 3_600_000).toISOString().slice(0, 16);
+    await patrol.getByLabel(/^Inicio/).fill(threeHoursAgo);
+    await patrol.getByRole("combobox", { name: /^Pasos visitados/ }).fill(trocha.name);
+    await co.getByRole("option", { name: trocha.name, exact: true }).click();
+    await co.keyboard.press("Escape");
+    await patrol.getByRole("textbox", { name: /^Hallazgos/ }).fill("Rastros de pimpinas en la orilla (ilustrativo).");
+    await patrol.getByRole("button", { name: "Enviar el reporte" }).click();
+    // San Cristóbal is in Venezuela: the second point says so, in Spanish, and nothing else does.
+    const across = "La posición está al otro lado de la frontera: cada lado registra solo en su propio territorio.";
+    await point(2).getByText(across).waitFor();
+    assert.equal(await point(1).getByText(across).count(), 0);
+    assert.equal(await patrol.getByText("border.outside_own_territory").count(), 0, "no English detail or raw code");
+    await shootForm("Reportar una patrulla", "presence-patrol-refused-es");
+
+    // The second point moved to Pamplona, typed as MGRS: latitude and longitude follow.
+    await point(2).getByRole("textbox", { name: "MGRS" }).fill(mgrsOf(PAMPLONA));
+    assert.equal(await point(2).getByText(across).count(), 0, "the refusal is gone once the point moves");
+    const lat = Number(await point(2).getByRole("textbox", { name: "Latitud" }).inputValue());
+    assert.ok(Math.abs(lat - PAMPLONA.lat) < 1e-4, `latitude from MGRS: ${lat}`);
+    await patrol.getByRole("button", { name: "Enviar el reporte" }).click();
+    await co.getByRole("status").filter({ hasText: "Reporte de la patrulla Patrulla Trocha (ilustrativa) enviado." }).waitFor();
+    const walked = co
+      .getByRole("table", { name: "Patrullas (7 días)" })
+      .getByRole("row")
+      .filter({ hasText: "Patrulla Trocha (ilustrativa)" });
+    await walked.waitFor();
+    const text = (await walked.textContent()) ?? "";
+    assert.ok(text.includes(trocha.name) && text.includes("Rastros de pimpinas en la orilla (ilustrativo)."), text);
+    await co.screenshot({ path: join(DIR, "presence-patrol-listed-es.png") });
     assert.deepEqual(coErrors, []);
   });
 });

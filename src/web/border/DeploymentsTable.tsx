@@ -4,8 +4,9 @@ import type { CrossingView, DeploymentView, SectorView } from "../../core/border
 import { StatusBadge } from "../components/StatusBadge";
 import { formatDateTime } from "../format";
 import { formatCount } from "./format-quantity";
+import { PositionText } from "./PositionText";
 
-/** Deployments, current ones first: unit, side, where (crossing or sector), from–to, strength. */
+/** Deployments, current ones first: unit, side, where (crossing or sector, and the position), from–to, strength. */
 export function DeploymentsTable({
   deployments,
   names,
@@ -21,7 +22,7 @@ export function DeploymentsTable({
   const where = (d: DeploymentView) =>
     names.crossings.find((c) => c.id === d.crossingId)?.name ?? names.sectors.find((s) => s.id === d.sectorId)?.name ?? "—";
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={980}>
       <Table striped aria-label={t("presence.deploymentsTab")} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -41,7 +42,10 @@ export function DeploymentsTable({
                 {d.unit}
               </Table.Th>
               <Table.Td>{d.ownerNode.toUpperCase()}</Table.Td>
-              <Table.Td>{where(d)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{where(d)}</Text>
+                <PositionText position={d.location} mgrs={d.location.mgrs} size="xs" />
+              </Table.Td>
               <Table.Td>{formatDateTime(d.from, i18n.language)}</Table.Td>
               <Table.Td>{d.to ? formatDateTime(d.to, i18n.language) : t("presence.open")}</Table.Td>
               <Table.Td>{formatCount(d.strength, i18n.language)}</Table.Td>

@@ -1,23 +1,30 @@
 import { Group, Stack, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fromMgrs, type LatLon, round, toMgrs } from "./position";
 
 /**
  * A position entered either way: latitude and longitude, or an MGRS reference. Editing one
  * rewrites the other, so both always name the same place; an MGRS reference that does not
- * parse is kept as typed and flagged instead of moving the position.
+ * parse is kept as typed and flagged instead of moving the position. `legend` names the
+ * group (one of several, such as a route's points); `inline` puts all three inputs on one
+ * row without the MGRS hint, for lists that give the hint once.
  */
 export function PositionFields({
   value,
   onChange,
   errors,
+  legend,
+  inline = false,
 }: {
   value: LatLon | null;
   onChange: (p: LatLon | null) => void;
   errors: { lat?: string | undefined; lon?: string | undefined; mgrs?: string | undefined; position?: string | undefined };
+  legend?: string;
+  inline?: boolean;
 }) {
   const { t } = useTranslation();
+  const legendId = useId();
   const [lat, setLat] = useState(value ? String(value.lat) : "");
   const [lon, setLon] = useState(value ? String(value.lon) : "");
   const [mgrs, setMgrs] = useState(value ? toMgrs(value) : "");
@@ -40,10 +47,21 @@ export function PositionFields({
     onChange(p);
   };
 
+  const reference = (
+    <TextInput
+      label={t("map.mgrs")}
+      description={inline ? undefined : t("map.mgrsHint")}
+      value={mgrs}
+      onChange={(e) => fromReference(e.currentTarget.value)}
+      error={mgrsBad ? t("map.mgrsInvalid") : errors.mgrs}
+      spellCheck={false}
+      autoCapitalize="characters"
+    />
+  );
   return (
-    <Stack gap={6} role="group" aria-labelledby="position-legend">
-      <Text size="sm" fw={500} id="position-legend">
-        {t("incidents.position")}
+    <Stack gap={6} role="group" aria-labelledby={legendId}>
+      <Text size="sm" fw={500} id={legendId}>
+        {legend ?? t("incidents.position")}
       </Text>
       <Group grow gap="xs" align="flex-start">
         <TextInput
@@ -68,16 +86,9 @@ export function PositionFields({
           error={errors.lon}
           required
         />
+        {inline && reference}
       </Group>
-      <TextInput
-        label={t("map.mgrs")}
-        description={t("map.mgrsHint")}
-        value={mgrs}
-        onChange={(e) => fromReference(e.currentTarget.value)}
-        error={mgrsBad ? t("map.mgrsInvalid") : errors.mgrs}
-        spellCheck={false}
-        autoCapitalize="characters"
-      />
+      {!inline && reference}
       {errors.position && (
         <Text size="sm" c="red.8" role="alert">
           {errors.position}

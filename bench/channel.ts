@@ -221,6 +221,7 @@ async function run(engine: Engine) {
     const total = WARMUP + SECONDS * RATE;
     const sent: { id: string; t0: number; answered: number }[] = [];
     const inFlight: Promise<void>[] = [];
+    const latencyCpu0 = children.map(cpuMs);
     const start = now();
     for (let i = 0; i < total; i++) {
       const due = start + i * (1000 / RATE);
@@ -230,13 +231,14 @@ async function run(engine: Engine) {
     }
     await Promise.all(inFlight);
     await waitUntil("every message on vic's stream", async () => sent.every((s) => stream.seen.has(s.id)), 60_000);
+    const [coPacedCpu, vePacedCpu] = children.map((c, i) => (cpuMs(c) - (latencyCpu0[i] ?? 0)) / total);
     stream.close();
     const measured = sent.sort((a, b) => a.t0 - b.t0).slice(WARMUP);
     const endToEnd = measured.map((s) => (stream.seen.get(s.id) as number) - s.t0);
     const answered = measured.map((s) => s.answered);
     const achieved = (measured.length / ((measured.at(-1)?.t0 ?? 0) - (measured[0]?.t0 ?? 0))) * 1000;
     console.error(
-      `   ${engine.name}: latency phase done (${measured.length} messages at ${achieved.toFixed(0)}/s); load ${loadavg()[0]?.toFixed(1)}`,
+      `   ${engine.name}: latency phase done (${measured.length} messages at ${achieved.toFixed(0)}/s; CPU ms/message co ${coPacedCpu?.toFixed(2)}, ve ${vePacedCpu?.toFixed(2)}); load ${loadavg()[0]?.toFixed(1)}`,
     );
 
     // 2. Saturation: as fast as co answers, until ve holds them all.

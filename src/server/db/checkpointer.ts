@@ -11,6 +11,12 @@ import { Worker } from "node:worker_threads";
  * PASSIVE checkpoints, which never block writers or readers. The worker starts only then, so
  * a node that writes little never runs one. Closing the main connection afterwards still
  * checkpoints and removes the WAL, as SQLite does for the last connection.
+ *
+ * The worker checkpoints when the WAL holds more than `thresholdBytes` not yet copied back,
+ * as SQLite's own autocheckpoint does. The WAL file never shrinks (after a checkpoint, writers
+ * start again at its beginning), so its size says nothing once it has passed the threshold:
+ * what is pending is read from the WAL-index header in the `-shm` file (sqlite.org/walformat.html),
+ * and only where that cannot be read does the file size stand in for it.
  */
 export interface Checkpointer {
   /** Called after each commit: starts the worker once the WAL has grown past the threshold. */
@@ -19,22 +25,48 @@ export interface Checkpointer {
   close(): Promise<void>;
 }
 
-/** Runs in the worker: a PASSIVE checkpoint whenever the WAL holds more than the threshold. */
+/**
+ * Runs in the worker: a PASSIVE checkpoint whenever the WAL holds more than the threshold not
+ * yet checkpointed. The WAL-index header (native byte order) gives the page size at byte 14,
+ * the frames in the WAL (mxFrame) at byte 16, and the frames already copied back (nBackfill)
+ * at byte 96; each frame is a page and a 24-byte header.
+ */
 const WORKER = `
 const { workerData, parentPort } = require("node:worker_threads");
-const { statSync } = require("node:fs");
+const { closeSync, openSync, readSync, statSync } = require("node:fs");
+const { endianness } = require("node:os");
 const Database = require(workerData.module);
 const db = new Database(workerData.path);
 db.pragma("busy_timeout = 0");
+const header = Buffer.alloc(100);
+const le = endianness() === "LE";
+let shm;
 const walSize = () => { try { return statSync(workerData.path + "-wal").size; } catch { return 0; } };
+const pending = () => {
+  try {
+    shm ??= openSync(workerData.path + "-shm", "r");
+    if (readSync(shm, header, 0, header.length, 0) === header.length) {
+      const page = le ? header.readUInt16LE(14) : header.readUInt16BE(14);
+      const frames = le ? header.readUInt32LE(16) : header.readUInt32BE(16);
+      const copied = le ? header.readUInt32LE(96) : header.readUInt32BE(96);
+      if (page > 0) return Math.max(0, frames - copied) * ((page === 1 ? 65536 : page) + 24);
+    }
+  } catch {}
+  return walSize();
+};
 const tick = () => {
-  if (walSize() > workerData.threshold) {
+  if (pending() > workerData.threshold) {
     try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {}
   }
 };
 const timer = setInterval(tick, workerData.intervalMs);
 tick();
-parentPort.on("message", () => { clearInterval(timer); db.close(); parentPort.close(); });
+parentPort.on("message", () => {
+  clearInterval(timer);
+  if (shm !== undefined) closeSync(shm);
+  db.close();
+  parentPort.close();
+});
 `;
 
 export function createCheckpointer(path: string, opts: { thresholdBytes?: number; intervalMs?: number } = {}): Checkpointer {

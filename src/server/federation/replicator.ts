@@ -49,6 +49,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", done, { once: true });
   });
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A page of the wire format: the events up to the first line that is not an envelope. */
 export interface Page {
   readonly events: Event[];
@@ -156,7 +158,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
     const applied: StoredEvent[] = [];
     let duplicates = 0;
     for (let i = 0; i < events.length; i += applySlice) {
-      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (i > 0) await nextTurn();
       const result = await node.store.apply(events.slice(i, i + applySlice), saveCursor(peer));
       applied.push(...result.applied);
       duplicates += result.duplicates;
@@ -191,12 +193,16 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
           const full = events.length === pageSize && !malformed;
           if (full) lastFullPage = Date.now();
           const last = events.at(-1);
-          // Prefetch the next page while this one is verified and applied.
+          // Prefetch the next page while this one is verified and applied. At the live tail the
+          // next long-poll leaves on the next turn of the event loop instead, so signing and
+          // sending it never delays applying, and showing, what just arrived: on SQLite that
+          // turn comes once the page is applied, on PostgreSQL while it waits for the database.
           pending = new AbortController();
+          const next = stream();
           page =
             full && last
-              ? fetchPage(peer, space, origin, last.seq, 0, stream())
-              : fetchPage(peer, space, origin, last?.seq ?? after, waitMs, stream());
+              ? fetchPage(peer, space, origin, last.seq, 0, next)
+              : nextTurn().then(() => fetchPage(peer, space, origin, last?.seq ?? after, waitMs, next));
           page.catch(() => {});
           if (events.length === 0 && !malformed) continue;
           const result = await applySlices(peer, events);

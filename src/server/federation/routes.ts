@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../../core/errors";
@@ -34,6 +35,8 @@ const eventsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
   wait: z.coerce.number().int().min(0).max(30_000).default(0),
 });
+/** Imported pinned keys kept at most (a node has a handful of peers); past it, the cache starts afresh. */
+const KEYS_KEPT = 256;
 
 /**
  * The federation API (docs/federation.md). Every request must carry a valid RFC 9421
@@ -43,6 +46,19 @@ const eventsQuery = z.strictObject({
 export async function federationRoutes(app: App, node: NodeRuntime): Promise<void> {
   const { db, store, config, keys } = node;
   const seen = createNonceCache();
+  // Pinned keys as imported, by their text: importing one (DER decoding in OpenSSL) costs
+  // about as much as checking a signature, and every federation request needs its peer's.
+  // The pin itself is still read on every request, so a removed or re-keyed peer is refused at once.
+  const imported = new Map<string, KeyObject>();
+  const pinnedKey = (text: string): KeyObject => {
+    let key = imported.get(text);
+    if (!key) {
+      if (imported.size >= KEYS_KEPT) imported.clear();
+      key = importPublicKey(text);
+      imported.set(text, key);
+    }
+    return key;
+  };
   const closing = new AbortController();
   app.addHook("preClose", async () => closing.abort());
   const publicUrl = publicUrlOf(config);
@@ -73,13 +89,13 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
   app.addHook("preHandler", async (request) => {
     const keyId = signatureKeyId(request.headers as Record<string, string | undefined>);
     if (!keyId) throw new DomainError("federation.unsigned", "federation requests must be signed (RFC 9421)", "header.signature");
-    let key = undefined as ReturnType<typeof importPublicKey> | undefined;
+    let key: KeyObject | undefined;
     if (request.routeOptions.config?.handshake) {
       const offered = (request.body as { publicKey?: unknown } | undefined)?.publicKey;
       if (typeof offered === "string") key = safeImport(offered);
     } else {
       const peer = await db.connection((sql) => activePeer(sql, keyId));
-      key = peer ? importPublicKey(peer.public_key) : undefined;
+      key = peer ? pinnedKey(peer.public_key) : undefined;
     }
     if (!key) throw new DomainError("federation.unknown_peer", `no peer ${keyId} is pinned here`, "header.signature-input");
     const check = verifyMessage(asMessage(request), { keyOf: (id) => (id === keyId ? key : undefined), seenNonce: seen });

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -20,6 +19,7 @@ import { addAuthentication } from "./http/auth";
 import { errorHandler, problem, sendProblem } from "./http/errors";
 import { healthRoutes } from "./http/health";
 import { createMetrics } from "./http/metrics";
+import { addSecurityHeaders } from "./http/security-headers";
 import { streamRoutes } from "./http/stream";
 import type { App } from "./http/types";
 import { webRoutes } from "./http/web";
@@ -58,17 +58,7 @@ export async function buildApp({ node, replicator, logger = false }: AppOptions)
     reply.header("x-request-id", request.id);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        // Served over plain HTTP (a unit's LAN, the demo), upgrading would break the console's own scripts.
-        "upgrade-insecure-requests": node.config.publicUrl?.startsWith("https://") ? [] : null,
-      },
-    },
-  });
+  addSecurityHeaders(app, { https: node.config.publicUrl?.startsWith("https://") ?? false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

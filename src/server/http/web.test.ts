@@ -101,6 +101,12 @@ describe("the node's Content-Security-Policy for the console", () => {
       assert.match(csp, /script-src 'self'/);
       assert.match(csp, /style-src 'self' 'unsafe-inline'/);
       assert.doesNotMatch(csp, /upgrade-insecure-requests/, "a node without an https public URL serves its console over HTTP");
+      assert.equal(res.headers["x-frame-options"], "SAMEORIGIN");
+      // An API refusal carries them too.
+      const refused = await t.app.inject({ method: "GET", url: "/api/v1/incidents" });
+      assert.equal(refused.statusCode, 401);
+      assert.equal(refused.headers["content-security-policy"], csp);
+      assert.equal(refused.headers["x-content-type-options"], "nosniff");
     } finally {
       await t.dispose();
     }

@@ -37,6 +37,37 @@ describe("territoryOf", () => {
     assert.equal(geo.territoryOf(PLACES.quito), null);
     assert.equal(geo.territoryOf(PLACES.caribbean), null);
   });
+
+  it("agrees with a ray cast over every edge of the outlines, near and on their vertices too", () => {
+    const inRing = (ring: readonly number[][], lon: number, lat: number) => {
+      let inside = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi = 0, yi = 0] = ring[i] as number[];
+        const [xj = 0, yj = 0] = ring[j] as number[];
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+      return inside;
+    };
+    const sideAt = (lon: number, lat: number) =>
+      (["co", "ve"] as const).find((s) =>
+        geo.outlines[s].coordinates.some(([outer = [], ...holes]) => inRing(outer, lon, lat) && !holes.some((h) => inRing(h, lon, lat))),
+      ) ?? null;
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const points: [number, number][] = Array.from({ length: 2000 }, () => [-82 + 24 * random(), -5 + 21 * random()]);
+    for (const s of ["co", "ve"] as const) {
+      for (const [outer = []] of geo.outlines[s].coordinates) {
+        for (const [lon = 0, lat = 0] of outer.filter((_, i) => i % 7 === 0)) {
+          points.push([lon, lat], [lon + (random() - 0.5) * 0.02, lat + (random() - 0.5) * 0.02]);
+        }
+      }
+    }
+    const differ = points.filter(([lon, lat]) => geo.territoryOf({ lat, lon }) !== sideAt(lon, lat));
+    assert.deepEqual(differ, []);
+  });
 });
 
 describe("the border line", () => {

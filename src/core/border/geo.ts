@@ -68,39 +68,77 @@ function boundsOf(points: readonly LonLat[]): Bounds {
 
 const within = (b: Bounds, p: Position) => p.lon >= b.minLon && p.lon <= b.maxLon && p.lat >= b.minLat && p.lat <= b.maxLat;
 
-/** Even–odd ray casting over [x0, y0, x1, y1, …]; a point exactly on an edge may fall either way (the tolerance covers it). */
-function inRing(ring: Float64Array, p: Position): boolean {
-  let inside = false;
+/** Height of the latitude bands a ring's edges are filed under (degrees): a few edges each. */
+const BAND_DEG = 0.05;
+
+/**
+ * A ring's edges filed by latitude band. The ray cast from a point crosses only edges that
+ * span its latitude, and each of those is filed under the point's band, so walking that
+ * band alone gives the answer walking the whole ring (thousands of edges) would.
+ */
+interface BandedRing {
+  readonly minLat: number;
+  /** Per band, its edges as [xi, yi, xj, yj, …]. */
+  readonly bands: readonly Float64Array[];
+}
+
+const bandOf = (ring: { minLat: number }, lat: number) => Math.floor((lat - ring.minLat) / BAND_DEG);
+
+/** Files the edges of a closed ring given as [x0, y0, x1, y1, …] (edge j→i for consecutive vertices). */
+function bandRing(ring: Float64Array): BandedRing {
+  if (ring.length === 0) return { minLat: 0, bands: [] };
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  for (let i = 1; i < ring.length; i += 2) {
+    const lat = ring[i] as number;
+    if (lat < minLat) minLat = lat;
+    if (lat > maxLat) maxLat = lat;
+  }
+  const filed = { minLat };
+  const lists: number[][] = Array.from({ length: bandOf(filed, maxLat) + 1 }, () => []);
   const n = ring.length;
   for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
     const xi = ring[i] as number;
     const yi = ring[i + 1] as number;
     const xj = ring[j] as number;
     const yj = ring[j + 1] as number;
+    for (let b = bandOf(filed, Math.min(yi, yj)); b <= bandOf(filed, Math.max(yi, yj)); b++) lists[b]?.push(xi, yi, xj, yj);
+  }
+  return { minLat, bands: lists.map((l) => Float64Array.from(l)) };
+}
+
+/** Even–odd ray casting; a point exactly on an edge may fall either way (the tolerance covers it). */
+function inRing(ring: BandedRing, p: Position): boolean {
+  const edges = ring.bands[bandOf(ring, p.lat)];
+  if (!edges) return false;
+  let inside = false;
+  for (let k = 0; k < edges.length; k += 4) {
+    const xi = edges[k] as number;
+    const yi = edges[k + 1] as number;
+    const xj = edges[k + 2] as number;
+    const yj = edges[k + 3] as number;
     if (yi > p.lat !== yj > p.lat && p.lon < ((xj - xi) * (p.lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
 
-/** A polygon with its bounding box (most tests end there) and flat rings (fast to walk). */
+/** A polygon with its bounding box (most tests end there) and banded rings (fast to cast across). */
 interface IndexedPolygon {
   readonly bounds: Bounds;
-  readonly rings: readonly Float64Array[];
+  readonly outer: BandedRing;
+  readonly holes: readonly BandedRing[];
 }
 
 function indexPolygons(geometry: Polygon | MultiPolygon): IndexedPolygon[] {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.map((rings) => ({
-    bounds: boundsOf(rings[0] ?? []),
-    rings: rings.map((r) => Float64Array.from(r.flatMap(([x = 0, y = 0]) => [x, y]))),
-  }));
+  return polygons.map((rings) => {
+    const [outer, ...holes] = rings.map((r) => bandRing(Float64Array.from(r.flatMap(([x = 0, y = 0]) => [x, y]))));
+    return { bounds: boundsOf(rings[0] ?? []), outer: outer ?? bandRing(new Float64Array()), holes };
+  });
 }
 
 function inPolygons(polygons: readonly IndexedPolygon[], p: Position): boolean {
-  return polygons.some(
-    (poly) =>
-      within(poly.bounds, p) && inRing(poly.rings[0] ?? new Float64Array(), p) && !poly.rings.slice(1).some((hole) => inRing(hole, p)),
-  );
+  return polygons.some((poly) => within(poly.bounds, p) && inRing(poly.outer, p) && !poly.holes.some((hole) => inRing(hole, p)));
 }
 
 /**

@@ -1,16 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { UserState } from "../../core/admin/decide";
 import { DomainError } from "../../core/errors";
 import type { Database } from "../db/database";
 import type { Actor } from "./commands";
 import { hashToken } from "./commands";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
 import { tokenOwner, toUserState, userById, userByUsername } from "./queries";
+import { cachedToken, tokenLookup } from "./token-cache";
 
 /**
  * Sessions and API tokens. Sessions are operational state (a table of hashed ids with an
  * expiry), not domain data, so they are not events; who created which token is.
  */
 const sessionHash = (id: string) => createHash("sha256").update(id).digest("hex");
+
+const actorFor = (s: UserState, node: string): Actor => ({ userId: s.id, username: s.username, role: s.role, node, scope: s.scope });
 
 export interface Session {
   readonly id: string;
@@ -34,8 +38,7 @@ export async function login(
     .values({ id_hash: sessionHash(id), user_id: row.id, created_at: now, expires_at: expiresAt })
     .execute();
   await db.kysely.deleteFrom("sessions").where("expires_at", "<", now).execute();
-  const s = toUserState(row);
-  return { id, expiresAt, actor: { userId: s.id, username: s.username, role: s.role, node: input.node, scope: s.scope } };
+  return { id, expiresAt, actor: actorFor(toUserState(row), input.node) };
 }
 
 export async function logout(db: Database, sessionId: string): Promise<void> {
@@ -52,19 +55,22 @@ export async function sessionActor(db: Database, sessionId: string, node: string
     if (Number(session.expires_at) <= now) throw new DomainError("auth.session_expired", "the session has expired; log in again");
     const user = await userById(sql, session.user_id);
     if (!user || Number(user.disabled) === 1) throw new DomainError("auth.required", "the account is disabled");
-    const s = toUserState(user);
-    return { userId: s.id, username: s.username, role: s.role, node, scope: s.scope };
+    return actorFor(toUserState(user), node);
   });
 }
 
 export async function tokenActor(db: Database, token: string, node: string, now = Date.now()): Promise<Actor> {
-  return db.connection(async (sql) => {
-    const found = await tokenOwner(sql, hashToken(token));
-    if (!found) throw new DomainError("auth.bad_token", "unknown API token");
-    if (found.revokedAt) throw new DomainError("auth.token_revoked", "the API token was revoked");
-    if (found.expiresAt && Date.parse(found.expiresAt) <= now) throw new DomainError("auth.token_expired", "the API token has expired");
-    const s = toUserState(found.user);
-    if (s.disabled) throw new DomainError("auth.required", "the account is disabled");
-    return { userId: s.id, username: s.username, role: s.role, node, scope: s.scope };
-  });
+  const tokenHash = hashToken(token);
+  const cached = cachedToken(db, tokenHash);
+  if (cached && (cached.expiresAt === null || cached.expiresAt > now)) return actorFor(cached.user, node);
+  const keep = tokenLookup(db);
+  const found = await db.connection((sql) => tokenOwner(sql, tokenHash));
+  if (!found) throw new DomainError("auth.bad_token", "unknown API token");
+  if (found.revokedAt) throw new DomainError("auth.token_revoked", "the API token was revoked");
+  const expiresAt = found.expiresAt ? Date.parse(found.expiresAt) : null;
+  if (expiresAt !== null && expiresAt <= now) throw new DomainError("auth.token_expired", "the API token has expired");
+  const s = toUserState(found.user);
+  if (s.disabled) throw new DomainError("auth.required", "the account is disabled");
+  keep(tokenHash, { user: s, expiresAt });
+  return actorFor(s, node);
 }

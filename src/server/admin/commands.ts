@@ -7,6 +7,7 @@ import { uuidv7 } from "../../core/log/ids";
 import type { EventStore } from "../db/event-store";
 import { hashPassword } from "./passwords";
 import { activeAdminCount, tokenById, toUserState, toUserView, userById, userByUsername } from "./queries";
+import { forgetTokens } from "./token-cache";
 
 /** Who is acting: a logged-in user, a token's user, or the node's console (`cli`). */
 export interface Actor {
@@ -58,7 +59,7 @@ export async function createUser(ctx: CommandContext, input: CreateUserInput): P
 export async function updateUser(ctx: CommandContext, username: string, input: UpdateUserInput): Promise<UserView> {
   authorize(ctx.actor, "user.manage");
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return ctx.store.write(async (tx) => {
+  const view = await ctx.store.write(async (tx) => {
     const row = await userByUsername(tx.sql, username);
     const events = decideUpdateUser(
       row && toUserState(row),
@@ -78,6 +79,9 @@ export async function updateUser(ctx: CommandContext, username: string, input: U
     if (passwordHash || input.disabled === true) await tx.sql.run("DELETE FROM sessions WHERE user_id = ?", [after.id]);
     return toUserView(after);
   });
+  // A role, scope or disabled account changes what the user's tokens grant.
+  forgetTokens(ctx.store.db);
+  return view;
 }
 
 /** Creates an API token; the token itself is returned once and only its hash is kept. */
@@ -111,4 +115,5 @@ export async function revokeToken(ctx: CommandContext, id: string): Promise<void
     authorize(ctx.actor, own ? "token.own" : "token.any");
     await tx.append(decideRevokeToken(token && { id: token.id, revoked: token.revokedAt !== null }, actorName(ctx.actor)));
   });
+  forgetTokens(ctx.store.db);
 }

@@ -25,6 +25,7 @@ import {
   deploymentInput,
   type FollowupInput,
   followupInput,
+  type IncidentData,
   type IncidentInput,
   incidentInput,
   type LevelAnswerInput,
@@ -48,6 +49,7 @@ import { type Actor, actorName, type CommandContext } from "../admin/commands";
 import { resolveSpace } from "../commitments/commands";
 import type { Sql } from "../db/database";
 import type { WriteTx } from "../db/event-store";
+import type { StoredEvent } from "../db/projections";
 import { borderGeo } from "./atlas";
 import { crossingOwners, crossingState, deploymentState, incidentState, pendingProposal, sectorCodeTaken, sectorState } from "./queries";
 
@@ -197,14 +199,27 @@ export async function reportPatrol(ctx: BorderContext, raw: PatrolInput): Promis
 
 export async function reportIncident(ctx: BorderContext, raw: IncidentInput): Promise<string> {
   authorizeBorder(ctx.actor, "incident.report");
-  const input = parse(incidentInput, raw);
+  return (await appendIncident(ctx, parse(incidentInput, raw))).subject;
+}
+
+/**
+ * Reports an incident the HTTP route has already validated with `incidentInput` (parsing
+ * it again would change nothing); returns the stored `incident.reported` event, which the
+ * route answers from.
+ */
+export async function reportValidatedIncident(ctx: BorderContext, input: IncidentData): Promise<StoredEvent> {
+  authorizeBorder(ctx.actor, "incident.report");
+  return appendIncident(ctx, input);
+}
+
+async function appendIncident(ctx: BorderContext, input: IncidentData): Promise<StoredEvent> {
   const id = uuidv7();
-  await ctx.store.write(async (tx) => {
+  return ctx.store.write(async (tx) => {
     const t = await placed(ctx, tx.sql, input.space);
     const refs = { crossing: await ownerOf(tx, "crossing", input.crossingId), sector: await ownerOf(tx, "sector", input.sectorId) };
-    await tx.append(decideIncident(input, refs, id, nowOf(ctx), t));
+    const [stored] = await tx.append(decideIncident(input, refs, id, nowOf(ctx), t));
+    return stored as StoredEvent;
   });
-  return id;
 }
 
 /** A follow-up from any member of the incident's space; returns its id (the event's). */

@@ -5,7 +5,9 @@ import type { IncidentDetailView, IncidentPageView, IncidentView } from "../../c
 import { DomainError } from "../../core/errors";
 import { NATIONAL_SPACE } from "../../core/log/envelope";
 import type { Sql } from "../db/database";
+import type { StoredEvent } from "../db/projections";
 import { conditions } from "./conditions";
+import { reportedIncidentRow } from "./projection-incidents";
 import { utc } from "./projection-presence";
 
 /**
@@ -180,6 +182,15 @@ export async function incidentDetail(sql: Sql, id: string): Promise<IncidentDeta
       postedAt: f.posted_at,
     })),
   };
+}
+
+/**
+ * The detail of an incident its `incident.reported` event has just created, without a read:
+ * nothing can have followed it up or released it yet (its id was not given out), so it is
+ * what `incidentDetail` reads back once the event is committed.
+ */
+export function reportedIncidentDetail(e: StoredEvent): IncidentDetailView {
+  return { ...incidentView(reportedIncidentRow(e)), followups: [] };
 }
 
 /** An incident as the decisions need it. */

@@ -69,6 +69,29 @@ describe("POST /incidents", () => {
     assert.deepEqual(i.goods, [{ category: "fuel", quantity: 1200, unit: "l", description: "" }]);
   });
 
+  it("answers a report with exactly what GET /incidents/:id then reads", async () => {
+    const reports = [
+      body(),
+      body({
+        position: { mgrs: "18N YP 50000 73000" },
+        goods: [
+          { category: "fuel", quantity: 0.5, unit: "m3", description: "  bidones  " },
+          { category: "fuel", quantity: 30, unit: "l" },
+          { category: "other", quantity: 1e9, unit: "units" },
+        ],
+        summary: "  con espacios  ",
+        reportedAt: "2026-01-12T06:00:00-05:00",
+        occurredAt: "2026-01-10T06:00:00.123+02:00",
+      }),
+      body({ space: "national", goods: [], summary: undefined, confidence: { reliability: "F", credibility: 6 } }),
+    ];
+    for (const report of reports) {
+      const posted = expectJson<IncidentDetailView>(await api(tok.andres, "POST", "/incidents", report), 201);
+      const read = expectJson<IncidentDetailView>(await api(tok.vera, "GET", `/incidents/${posted.id}`));
+      assert.deepEqual(posted, read);
+    }
+  });
+
   it("flags a first report more than 24 h after the fact, from when the originator reported it", async () => {
     const typedInLater = body({ occurredAt: "2026-01-10T06:00:00Z", reportedAt: "2026-01-10T20:00:00Z" });
     const onTime = expectJson<IncidentDetailView>(await api(tok.andres, "POST", "/incidents", typedInLater), 201);

@@ -6,8 +6,8 @@ import { DomainError } from "../../core/errors";
 import { actorOf } from "../http/auth";
 import type { App } from "../http/types";
 import type { NodeRuntime } from "../node";
-import { authorizeBorder, borderContext, closeIncident, postFollowup, releaseIncident, reportIncident } from "./commands";
-import { incidentDetail, listIncidents, nearestCrossing } from "./queries";
+import { authorizeBorder, borderContext, closeIncident, postFollowup, releaseIncident, reportValidatedIncident } from "./commands";
+import { incidentDetail, listIncidents, nearestCrossing, reportedIncidentDetail } from "./queries";
 
 const idParams = z.strictObject({ id: z.uuid() });
 
@@ -49,8 +49,8 @@ export function incidentRoutes(app: App, node: NodeRuntime): void {
       schema: { tags, summary: "Report an incident on this side's territory", body: incidentInput, response: { 201: incidentDetailView } },
     },
     async (request, reply) => {
-      const id = await reportIncident(ctx(request), request.body);
-      return reply.status(201).send(await detail(id));
+      const reported = await reportValidatedIncident(ctx(request), request.body);
+      return reply.status(201).send(reportedIncidentDetail(reported));
     },
   );
   app.get(

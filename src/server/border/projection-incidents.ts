@@ -3,6 +3,7 @@ import { toBaseUnit } from "../../core/border/units";
 import { hlcIso } from "../../core/log/hlc";
 import type { Sql } from "../db/database";
 import type { StoredEvent } from "../db/projections";
+import type { IncidentRow } from "./incident-queries";
 import { placeColumns, utc } from "./projection-presence";
 
 /** Incidents, their seizures, follow-ups, closure and release (see projection.ts). */
@@ -46,32 +47,81 @@ async function insertGoods(tx: Sql, incidentId: string, sourceId: string, goods:
   }
 }
 
-async function reported(tx: Sql, e: StoredEvent, at: string): Promise<void> {
-  const d = e.data as {
-    type: string;
-    occurredAt: string;
-    position: Position;
-    crossingId: string | null;
-    sectorId: string | null;
-    impact: string;
-    confidence: { reliability: string; credibility: number };
-    goods: Goods[];
-    summary: string;
-    originator: string;
-    derivedFrom: { space: string; id: string } | null;
-    reportedAt?: string;
-  };
+/** What an `incident.reported` event carries. */
+interface ReportedData {
+  type: string;
+  occurredAt: string;
+  position: Position;
+  crossingId: string | null;
+  sectorId: string | null;
+  impact: string;
+  confidence: { reliability: string; credibility: number };
+  goods: Goods[];
+  summary: string;
+  originator: string;
+  derivedFrom: { space: string; id: string } | null;
+  reportedAt?: string;
+}
+
+type ReportedRow = IncidentRow & { gx: number; gy: number; hlc: string };
+
+/** The rows the projection inserted, by event object, so answering the report does not build one again. */
+const projectedRows = new WeakMap<StoredEvent, ReportedRow>();
+
+/**
+ * The `border_incidents` row an `incident.reported` event starts, before any follow-up,
+ * closure or release. The projection inserts it; the report's answer is built from it, so
+ * the two cannot disagree.
+ */
+export function reportedIncidentRow(e: StoredEvent): ReportedRow {
+  const projected = projectedRows.get(e);
+  if (projected) return projected;
+  const d = e.data as unknown as ReportedData;
   const occurred = utc(d.occurredAt);
-  const reported = d.reportedAt === undefined ? at : utc(d.reportedAt);
-  const late = Date.parse(reported) - Date.parse(occurred) > FIRST_REPORT_DUE_MS;
-  const facts: IncidentFacts = {
-    type: d.type,
-    sector_id: d.sectorId,
-    crossing_id: d.crossingId,
-    owner: e.origin,
+  const reported = d.reportedAt === undefined ? hlcIso(e.hlc) : utc(d.reportedAt);
+  const [lat, lon, mgrs, gx, gy] = placeColumns(d.position) as [number, number, string, number, number];
+  return {
+    id: e.subject,
     space: e.space,
+    owner: e.origin,
+    lat,
+    lon,
+    mgrs,
+    gx,
+    gy,
+    type: d.type,
     occurred_at: occurred,
-    month: occurred.slice(0, 7),
+    reported_at: reported,
+    crossing_id: d.crossingId,
+    sector_id: d.sectorId,
+    impact: d.impact,
+    reliability: d.confidence.reliability,
+    credibility: d.confidence.credibility,
+    hlc: e.hlc,
+    goods: JSON.stringify(d.goods),
+    summary: d.summary,
+    originator: d.originator,
+    status: "open",
+    closed_at: null,
+    closed_reason: null,
+    late_report: Date.parse(reported) - Date.parse(occurred) > FIRST_REPORT_DUE_MS ? 1 : 0,
+    followup_count: 0,
+    derived_space: d.derivedFrom?.space ?? null,
+    derived_id: d.derivedFrom?.id ?? null,
+  };
+}
+
+async function reported(tx: Sql, e: StoredEvent): Promise<void> {
+  const r = reportedIncidentRow(e);
+  projectedRows.set(e, r);
+  const facts: IncidentFacts = {
+    type: r.type,
+    sector_id: r.sector_id,
+    crossing_id: r.crossing_id,
+    owner: r.owner,
+    space: r.space,
+    occurred_at: r.occurred_at,
+    month: r.occurred_at.slice(0, 7),
   };
   await tx.run(
     `INSERT INTO border_incidents (id, space, owner, lat, lon, mgrs, gx, gy, type, occurred_at, day, month, reported_at, crossing_id, sector_id,
@@ -79,31 +129,35 @@ async function reported(tx: Sql, e: StoredEvent, at: string): Promise<void> {
        late_report, followup_count, derived_space, derived_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, ?, 0, ?, ?)`,
     [
-      e.subject,
-      e.space,
-      e.origin,
-      ...placeColumns(d.position),
-      d.type,
-      occurred,
-      occurred.slice(0, 10),
+      r.id,
+      r.space,
+      r.owner,
+      r.lat,
+      r.lon,
+      r.mgrs,
+      r.gx,
+      r.gy,
+      r.type,
+      r.occurred_at,
+      r.occurred_at.slice(0, 10),
       facts.month,
-      reported,
-      d.crossingId,
-      d.sectorId,
-      d.impact,
-      d.confidence.reliability,
-      d.confidence.credibility,
-      e.hlc,
-      e.hlc,
-      JSON.stringify(d.goods),
-      d.summary,
-      d.originator,
-      late ? 1 : 0,
-      d.derivedFrom?.space ?? null,
-      d.derivedFrom?.id ?? null,
+      r.reported_at,
+      r.crossing_id,
+      r.sector_id,
+      r.impact,
+      r.reliability,
+      r.credibility,
+      r.hlc,
+      r.hlc,
+      r.goods,
+      r.summary,
+      r.originator,
+      r.late_report,
+      r.derived_space,
+      r.derived_id,
     ],
   );
-  await insertGoods(tx, e.subject, e.subject, d.goods, facts);
+  await insertGoods(tx, e.subject, e.subject, (e.data as unknown as ReportedData).goods, facts);
 }
 
 async function followup(tx: Sql, e: StoredEvent, at: string): Promise<void> {
@@ -159,7 +213,7 @@ export async function applyIncidentEvent(tx: Sql, e: StoredEvent): Promise<void>
   const at = hlcIso(e.hlc);
   switch (e.type) {
     case "incident.reported":
-      return reported(tx, e, at);
+      return reported(tx, e);
     case "incident.followup_posted":
       return followup(tx, e, at);
     case "incident.closed":

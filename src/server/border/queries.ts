@@ -7,7 +7,7 @@ import type { Sql } from "../db/database";
 import { conditions } from "./conditions";
 import { utc } from "./projection-presence";
 
-export { incidentDetail, incidentState, listIncidents } from "./incident-queries";
+export { incidentDetail, incidentState, listIncidents, reportedIncidentDetail } from "./incident-queries";
 
 /**
  * Reads of the border projection (sectors, crossings, presence), shared by routes,

@@ -1,7 +1,7 @@
 import type { Sql } from "../db/database";
 import { monthOfDay } from "./dashboard-span";
 import { BANDS, cellOf, HOURLY_BANDS } from "./map-grid";
-import { addInto } from "./stats-sql";
+import { type Aggregate, addInto, aggregate } from "./stats-sql";
 
 /**
  * What one incident adds to the aggregate tables (per hour, day and month), applied with a sign: +1 when it is
@@ -37,6 +37,21 @@ export function mergeGoods(goods: readonly GoodsLine[]): GoodsLine[] {
   return [...by.values()];
 }
 
+const COUNTS = aggregate("border_stats_counts", ["grain", "period", "sector", "side", "type"], ["n", "seized"]);
+const SEIZURES = aggregate("border_stats_seizures", ["grain", "period", "sector", "side", "category", "unit"], ["quantity", "n"]);
+const CROSSING_COUNTS = aggregate("border_stats_crossing_counts", ["grain", "period", "crossing_id", "side"], ["n"]);
+const CELL_KEYS = ["band", "grain", "period", "cx", "cy", "side", "sector"];
+/** Map cells by incident type: each type counts in its own column. */
+const cellsByType = new Map<string, Aggregate>();
+const cellsOf = (type: string) => {
+  let cells = cellsByType.get(type);
+  if (!cells) {
+    cells = aggregate("border_map_cells", CELL_KEYS, ["n", "sum_lon", "sum_lat", `t_${type}`]);
+    cellsByType.set(type, cells);
+  }
+  return cells;
+};
+
 const grains = (c: Counted) => [
   ["h", c.hour],
   ["d", c.day],
@@ -45,13 +60,13 @@ const grains = (c: Counted) => [
 
 export async function addCounts(sql: Sql, c: Counted, seized: boolean, sign: 1 | -1): Promise<void> {
   const rows = grains(c).map(([g, p]) => [g, p, c.sector, c.side, c.type, sign, seized ? sign : 0]);
-  await addInto(sql, "border_stats_counts", ["grain", "period", "sector", "side", "type"], ["n", "seized"], rows);
+  await addInto(sql, COUNTS, rows);
 }
 
 /** Moves an incident between "with seizures" and "without" in the counts. */
 export async function markSeized(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
   const rows = grains(c).map(([g, p]) => [g, p, c.sector, c.side, c.type, 0, sign]);
-  await addInto(sql, "border_stats_counts", ["grain", "period", "sector", "side", "type"], ["n", "seized"], rows);
+  await addInto(sql, COUNTS, rows);
 }
 
 export async function addSeizures(sql: Sql, c: Counted, goods: readonly GoodsLine[], sign: 1 | -1): Promise<void> {
@@ -61,13 +76,13 @@ export async function addSeizures(sql: Sql, c: Counted, goods: readonly GoodsLin
     for (const line of goods) rows.push([g, p, c.sector, c.side, line.category, line.unit, sign * line.quantity, sign]);
     for (const category of new Set(goods.map((line) => line.category))) rows.push([g, p, c.sector, c.side, category, "", 0, sign]);
   }
-  await addInto(sql, "border_stats_seizures", ["grain", "period", "sector", "side", "category", "unit"], ["quantity", "n"], rows);
+  await addInto(sql, SEIZURES, rows);
 }
 
 export async function addCrossing(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
   if (!c.crossing) return;
   const rows = grains(c).map(([g, p]) => [g, p, c.crossing, c.side, sign]);
-  await addInto(sql, "border_stats_crossing_counts", ["grain", "period", "crossing_id", "side"], ["n"], rows);
+  await addInto(sql, CROSSING_COUNTS, rows);
 }
 
 export async function addCells(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
@@ -78,6 +93,5 @@ export async function addCells(sql: Sql, c: Counted, sign: 1 | -1): Promise<void
     rows.push([band, "d", c.day, ...values]);
     if (HOURLY_BANDS.includes(band)) rows.push([band, "h", c.hour, ...values]);
   }
-  const keys = ["band", "grain", "period", "cx", "cy", "side", "sector"];
-  await addInto(sql, "border_map_cells", keys, ["n", "sum_lon", "sum_lat", `t_${c.type}`], rows);
+  await addInto(sql, cellsOf(c.type), rows);
 }

@@ -7,7 +7,10 @@ import { dayOf, hourOf } from "./map-grid";
 import { addCells, addCounts, addCrossing, addSeizures, type Counted, markSeized, mergeGoods } from "./stats-aggregates";
 import { counted, goodsOf, incidentRow } from "./stats-rows";
 import { nearestSector } from "./stats-sector-claim";
-import { addInto } from "./stats-sql";
+import { addInto, aggregate } from "./stats-sql";
+
+/** Each incident's goods summed per (category, unit). */
+const GOODS = aggregate("border_stats_goods", ["incident_id", "category", "unit"], ["quantity"]);
 
 /**
  * Incidents in the read model: one row each (with the sector it counts under), its goods
@@ -52,9 +55,7 @@ export async function onIncidentReported(sql: Sql, e: StoredEvent): Promise<void
   if (dup) return;
   await addInto(
     sql,
-    "border_stats_goods",
-    ["incident_id", "category", "unit"],
-    ["quantity"],
+    GOODS,
     goods.map((g) => [e.subject, g.category, g.unit, g.quantity]),
   );
   const c: Counted = {
@@ -100,9 +101,7 @@ export async function onFollowup(sql: Sql, e: StoredEvent): Promise<void> {
   await addSeizures(sql, c, after, 1);
   await addInto(
     sql,
-    "border_stats_goods",
-    ["incident_id", "category", "unit"],
-    ["quantity"],
+    GOODS,
     mergeGoods(d.goods).map((g) => [row.id, g.category, g.unit, g.quantity]),
   );
   await sql.run("UPDATE border_stats_incidents SET goods_n = ? WHERE id = ?", [after.length, row.id]);

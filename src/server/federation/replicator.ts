@@ -108,6 +108,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
   function clientFor(row: PeerRow) {
     const known = peers.get(row.node);
     if (known && known.row.public_key === row.public_key && known.row.url === row.url) return known;
+    known?.client.close();
     const entry = {
       row,
       client: createPeerClient({ id: self, keys: node.keys }, { node: row.node, url: row.url, publicKey: importPublicKey(row.public_key) }),
@@ -250,6 +251,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
     const active = new Set(rows.map((r) => r.node));
     for (const node of [...peers.keys()]) {
       if (active.has(node)) continue;
+      peers.get(node)?.client.close();
       peers.delete(node);
       void express.forget(node);
     }
@@ -331,6 +333,7 @@ export function createReplicator(node: NodeRuntime, options: ReplicatorOptions =
       await Promise.allSettled([...loops.values()]);
       await background.stop();
       await express.stop();
+      for (const { client } of peers.values()) client.close();
     },
     /** Resolves once every page applied so far has had all its signatures re-checked. */
     verified: () => background.idle(),

@@ -172,6 +172,17 @@ describe("regional coordination in the browser, across co and ve", { skip }, () 
     await nav(co, "Reuniones de unidades");
     await co.getByRole("link", { name: SERIES }).nth(2).waitFor();
     assert.equal(await co.getByRole("link", { name: SERIES }).count(), 3);
+
+    // A subscription link to the unit's calendar opens the feed with no login, as a calendar app would.
+    await pick(co, co.getByRole("main"), "Unidad", CO_UNIT);
+    await co.getByRole("button", { name: "Suscribirse al calendario de la unidad" }).click();
+    const linkBox = co.getByRole("textbox", { name: "Enlace de suscripción" });
+    await linkBox.waitFor();
+    await screenshot(co, "coordination/02b-calendar-subscribe-es");
+    const feed = await fetch(await linkBox.inputValue());
+    assert.equal(feed.status, 200);
+    assert.match(String(feed.headers.get("content-type")), /^text\/calendar/);
+    assert.ok((await feed.text()).replace(/\r\n /g, "").includes(`SUMMARY:${SERIES}`), "the series is in the unit's feed");
   });
 
   it("ve confirms its unit's attendance in its own browser; co sees it arrive", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import ICAL from "ical.js";
 import { escapeText, foldLine } from "../../src/server/coordination/ical/ics-text";
-import { expectJson } from "../helpers/commitments";
+import { expectJson, expectProblem } from "../helpers/commitments";
 import { type CoordinationFixture, coordinationFixture, meetingBody, unitBody } from "./fixture";
 
 /**
@@ -209,5 +209,45 @@ describe("GET /units/{id}/calendar.ics", () => {
       ev.attendees.map((a) => a.getParameter("partstat")),
       ["ACCEPTED", "DECLINED"],
     );
+  });
+});
+
+describe("subscription links to a unit's calendar", () => {
+  it("a viewer, who may hold no API token, cannot make one", async () => {
+    expectProblem(await f.api(f.as("vera"), "POST", `/units/${f.units[0]}/calendar-link`), 403, "auth.forbidden");
+  });
+
+  it("open the feed without credentials, that unit only, until their token is revoked", async () => {
+    const unit = f.units[0] as string;
+    const other = f.units[1] as string;
+    const link = expectJson<{ url: string; tokenId: string }>(await f.api(f.as("olga"), "POST", `/units/${unit}/calendar-link`), 201);
+    const url = new URL(link.url);
+    assert.equal(url.pathname, `/api/v1/units/${unit}/calendar.ics`);
+    const feed = url.searchParams.get("feed") as string;
+    assert.ok(feed.startsWith(`${link.tokenId}.`));
+    const open = (path: string) => f.t.app.inject({ method: "GET", url: path });
+
+    // A calendar application: no header, no cookie.
+    const res = await open(`${url.pathname}${url.search}`);
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.match(String(res.headers["content-type"]), /^text\/calendar/);
+    assert.ok(parse(res.body).getFirstPropertyValue("x-wr-calname"));
+
+    // The same proof for another unit, a tampered one, or none at all: refused.
+    expectProblem(await open(`/api/v1/units/${other}/calendar.ics?feed=${encodeURIComponent(feed)}`), 401, "auth.bad_token");
+    expectProblem(await open(`${url.pathname}?feed=${encodeURIComponent(`${feed.slice(0, -2)}xx`)}`), 401, "auth.bad_token");
+    expectProblem(await open(`${url.pathname}?feed=nodot`), 401, "auth.bad_token");
+    expectProblem(await open(url.pathname), 401, "auth.required");
+    // The feed with the usual credentials still works.
+    assert.ok(await get(`/units/${unit}/calendar.ics`));
+
+    // The link's token is listed with the caller's tokens; revoking it ends the subscription.
+    const revoked = await f.t.app.inject({
+      method: "DELETE",
+      url: `/api/v1/tokens/${link.tokenId}`,
+      headers: { authorization: `Bearer ${f.as("olga")}` },
+    });
+    assert.equal(revoked.statusCode, 204);
+    expectProblem(await open(`${url.pathname}${url.search}`), 401, "auth.token_revoked");
   });
 });

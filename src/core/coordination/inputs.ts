@@ -189,3 +189,5 @@ export const meetingListQuery = z.strictObject({
 
 export const reminderQuery = z.strictObject({ at: z.iso.datetime({ offset: true }).optional(), unitId: z.uuid().optional() });
 export const calendarQuery = z.strictObject({ lang: z.enum(["es", "en"]).default("es") });
+/** A unit's feed: by the caller's credentials, or by a subscription link's `feed` proof. */
+export const unitCalendarQuery = calendarQuery.extend({ feed: z.string().min(1).max(200).optional() });

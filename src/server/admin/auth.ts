@@ -5,7 +5,7 @@ import type { Database } from "../db/database";
 import type { Actor } from "./commands";
 import { hashToken } from "./commands";
 import { DUMMY_HASH, verifyPassword } from "./passwords";
-import { tokenOwner, toUserState, userById, userByUsername } from "./queries";
+import { tokenById, tokenOwner, toUserState, userById, userByUsername } from "./queries";
 import { cachedToken, tokenLookup } from "./token-cache";
 
 /**
@@ -72,5 +72,24 @@ export async function tokenActor(db: Database, token: string, node: string, now 
   const s = toUserState(found.user);
   if (s.disabled) throw new DomainError("auth.required", "the account is disabled");
   keep(tokenHash, { user: s, expiresAt });
+  return actorFor(s, node);
+}
+
+/**
+ * The owner of an API token named by its id, for links that carry a token's id and their own
+ * proof instead of the token's secret (calendar subscriptions): the same refusals as a token
+ * presented whole, revoked, expired, or its account disabled.
+ */
+export async function tokenIdActor(db: Database, tokenId: string, node: string, now = Date.now()): Promise<Actor> {
+  const found = await db.connection(async (sql) => {
+    const token = await tokenById(sql, tokenId);
+    return token && { token, user: await userById(sql, token.userId) };
+  });
+  if (!found?.user) throw new DomainError("auth.bad_token", "unknown API token");
+  if (found.token.revokedAt) throw new DomainError("auth.token_revoked", "the API token was revoked");
+  if (found.token.expiresAt && Date.parse(found.token.expiresAt) <= now)
+    throw new DomainError("auth.token_expired", "the API token has expired");
+  const s = toUserState(found.user);
+  if (s.disabled) throw new DomainError("auth.required", "the account is disabled");
   return actorFor(s, node);
 }

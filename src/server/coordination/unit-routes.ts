@@ -1,10 +1,13 @@
 import { z } from "zod";
-import { calendarQuery, reasonInput, unitInput, unitListQuery, unitPatch } from "../../core/coordination/inputs";
+import { reasonInput, unitCalendarQuery, unitInput, unitListQuery, unitPatch } from "../../core/coordination/inputs";
 import { pageView, unitView } from "../../core/coordination/views";
 import { DomainError } from "../../core/errors";
-import { actorOf } from "../http/auth";
+import { tokenIdActor } from "../admin/auth";
+import { createToken } from "../admin/commands";
+import { actorOf, authenticate } from "../http/auth";
 import type { App } from "../http/types";
 import type { NodeRuntime } from "../node";
+import { calendarLinks } from "./calendar-link";
 import { authorizeCoordination } from "./commands";
 import { unitFeedIcs } from "./ical/meeting-ics";
 import { listMeetings } from "./meeting-queries";
@@ -13,11 +16,13 @@ import { createUnit, patchUnit, retireUnit } from "./unit-commands";
 import { listUnits, unitView as loadUnit } from "./unit-queries";
 
 const idParams = z.strictObject({ id: z.uuid() });
+const calendarLinkView = z.object({ url: z.string(), tokenId: z.string() });
 const tags = ["coordination"];
 
 /** `/units`: the regional units of both sides, and each unit's calendar feed. */
 export function unitRoutes(app: App, node: NodeRuntime): void {
   const { db, store } = node;
+  const links = calendarLinks(node.keys);
   const ctx = (request: Parameters<typeof actorOf>[0]) => ({ store, actor: actorOf(request) });
   const read = (request: Parameters<typeof actorOf>[0]) => authorizeCoordination(actorOf(request), "coordination.read");
   const found = async (id: string) => {
@@ -68,18 +73,44 @@ export function unitRoutes(app: App, node: NodeRuntime): void {
       return found(request.params.id);
     },
   );
+  app.post(
+    "/units/:id/calendar-link",
+    {
+      schema: {
+        tags,
+        summary: "A link to subscribe to the unit's calendar from a calendar application (backed by a new API token of the caller's)",
+        params: idParams,
+        response: { 201: calendarLinkView },
+      },
+    },
+    async (request, reply) => {
+      read(request);
+      const unit = await found(request.params.id);
+      const { view } = await createToken(ctx(request), { label: `Calendario · ${unit.name}`.slice(0, 100) });
+      const base = node.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const url = new URL(`/api/v1/units/${unit.id}/calendar.ics`, base);
+      url.searchParams.set("feed", links.param(view.id, unit.id));
+      return reply.status(201).send({ url: url.toString(), tokenId: view.id });
+    },
+  );
   app.get(
     "/units/:id/calendar.ics",
     {
+      // Authenticated here: by a subscription link's proof, or as any other route.
+      config: { public: true },
       schema: {
         tags,
         summary: "The unit's meetings as an iCalendar subscription feed (series with their RRULE)",
         params: idParams,
-        querystring: calendarQuery,
+        querystring: unitCalendarQuery,
         produces: ["text/calendar"],
       },
     },
     async (request, reply) => {
+      const { feed } = request.query;
+      request.actor = feed
+        ? await tokenIdActor(db, links.tokenOf(feed, request.params.id), node.config.node)
+        : await authenticate(request, { db, node: node.config.node });
       read(request);
       const unit = await found(request.params.id);
       const { meetings, series } = await db.connection(async (sql) => {

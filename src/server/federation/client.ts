@@ -1,5 +1,5 @@
 import type { KeyObject } from "node:crypto";
-import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from "node:http";
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { DomainError } from "../../core/errors";
 import type { NodeKeys } from "../../core/log/crypto";

@@ -20,7 +20,8 @@ export function addAuthentication(app: App, deps: { db: Database; node: string }
   });
 }
 
-async function authenticate(request: FastifyRequest, deps: { db: Database; node: string }): Promise<Actor> {
+/** The caller, by header or session cookie; for public routes that authenticate only some requests themselves. */
+export async function authenticate(request: FastifyRequest, deps: { db: Database; node: string }): Promise<Actor> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);

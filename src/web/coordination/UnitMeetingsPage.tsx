@@ -2,8 +2,11 @@ import { Button, Group, Paper, SegmentedControl, Select, Stack } from "@mantine/
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
+import { canAdmin } from "../../core/admin/policy";
 import { PageHeader } from "../components/PageHeader";
 import { QueryState } from "../components/QueryState";
+import { useMe } from "../session/use-session";
+import { CalendarSubscribe } from "./CalendarSubscribe";
 import { unitLabel } from "./labels";
 import { MeetingsCalendar } from "./MeetingsCalendar";
 import { MeetingsTable } from "./MeetingsTable";
@@ -34,6 +37,8 @@ export function UnitMeetingsPage() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const canManage = useCanCoordinate("meeting.manage");
+  const me = useMe();
+  const canSubscribe = me.data ? canAdmin(me.data.role, "token.own") : false;
   const units = useUnits();
   const [creating, setCreating] = useState(false);
   const [view, setView] = useState<View>("list");
@@ -110,6 +115,7 @@ export function UnitMeetingsPage() {
           w={320}
         />
       </Group>
+      {unitId && canSubscribe && <CalendarSubscribe key={unitId} unitId={unitId} />}
       <Paper withBorder p="md">
         <QueryState query={meetings}>
           {(list) =>

@@ -96,7 +96,7 @@ export function unitRoutes(app: App, node: NodeRuntime): void {
   app.get(
     "/units/:id/calendar.ics",
     {
-      // Authenticated here: by a subscription link's proof, or as any other route.
+      // Authenticated in the handler: by a subscription link's proof, else by header or session as elsewhere.
       config: { public: true },
       schema: {
         tags,

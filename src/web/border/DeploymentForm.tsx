@@ -11,6 +11,7 @@ import { PositionFields } from "./PositionFields";
 import { PositionText } from "./PositionText";
 import type { LatLon } from "./position";
 import { placedOnFields, serverFieldErrors, withoutField } from "./server-errors";
+import { TimeRangeFields } from "./TimeRangeFields";
 import { useRecordDeployment } from "./use-presence";
 
 /** Where a deployment stands: at a crossing (its position), or at a position in a sector. */
@@ -191,31 +192,29 @@ export function DeploymentForm({
             />
           </>
         )}
-        <Group grow gap="sm" align="flex-start">
-          <TextInput
-            type="datetime-local"
-            label={t("presence.from")}
-            description={t("presence.localTime")}
-            value={from}
-            onChange={(e) => {
-              setFrom(e.currentTarget.value);
+        <TimeRangeFields
+          start={{
+            label: t("presence.from"),
+            description: t("presence.localTime"),
+            value: from,
+            onChange: (v) => {
+              setFrom(v);
               edited("from", "to");
-            }}
-            error={errors.from}
-            required
-          />
-          <TextInput
-            type="datetime-local"
-            label={t("presence.to")}
-            description={t("presence.toHint")}
-            value={to}
-            onChange={(e) => {
-              setTo(e.currentTarget.value);
+            },
+            error: errors.from,
+            required: true,
+          }}
+          end={{
+            label: t("presence.to"),
+            description: t("presence.toHint"),
+            value: to,
+            onChange: (v) => {
+              setTo(v);
               edited("from", "to");
-            }}
-            error={errors.to}
-          />
-        </Group>
+            },
+            error: errors.to,
+          }}
+        />
         <ProblemAlert error={placedOnFields(record.error, FIELDS) ? null : record.error} />
         <Button type="submit" loading={record.isPending} style={{ alignSelf: "flex-start" }}>
           {t("presence.recordDeploymentButton")}

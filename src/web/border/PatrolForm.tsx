@@ -9,6 +9,7 @@ import { crossingOptions } from "./crossing-options";
 import { fromLocalInput, toLocalInput } from "./datetime";
 import { RouteFields, type RoutePoint } from "./RouteFields";
 import { listError, placedOnFields, serverFieldErrors, withoutField } from "./server-errors";
+import { TimeRangeFields } from "./TimeRangeFields";
 import { useReportPatrol } from "./use-presence";
 
 /** The fields this form shows, so a refusal naming one of them is said there. */
@@ -110,32 +111,30 @@ export function PatrolForm({
           }}
           errors={errors}
         />
-        <Group grow gap="sm" align="flex-start">
-          <TextInput
-            type="datetime-local"
-            label={t("presence.startedAt")}
-            description={t("presence.localTime")}
-            value={startedAt}
-            onChange={(e) => {
-              setStartedAt(e.currentTarget.value);
+        <TimeRangeFields
+          start={{
+            label: t("presence.startedAt"),
+            description: t("presence.localTime"),
+            value: startedAt,
+            onChange: (v) => {
+              setStartedAt(v);
               edited("startedAt", "endedAt");
-            }}
-            error={errors.startedAt}
-            required
-          />
-          <TextInput
-            type="datetime-local"
-            label={t("presence.endedAt")}
-            description={t("presence.localTime")}
-            value={endedAt}
-            onChange={(e) => {
-              setEndedAt(e.currentTarget.value);
+            },
+            error: errors.startedAt,
+            required: true,
+          }}
+          end={{
+            label: t("presence.endedAt"),
+            description: t("presence.localTime"),
+            value: endedAt,
+            onChange: (v) => {
+              setEndedAt(v);
               edited("startedAt", "endedAt");
-            }}
-            error={errors.endedAt}
-            required
-          />
-        </Group>
+            },
+            error: errors.endedAt,
+            required: true,
+          }}
+        />
         <MultiSelect
           label={t("presence.visited")}
           description={t("presence.visitedHint")}

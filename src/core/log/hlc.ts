@@ -41,6 +41,13 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
+/** The decimal value of text[from, to), all digits. */
+function digits(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  return v;
+}
+
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -52,22 +59,17 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function parseHlc(text: string): Hlc {
   if (!HLC_PATTERN.test(text)) throw new TypeError(`not a hybrid logical clock value: ${text}`);
   // The pattern fixed every position, so the fields are read straight from the digits.
-  const n = (from: number, to: number) => {
-    let v = 0;
-    for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 48;
-    return v;
-  };
-  const y = n(0, 4);
-  const mo = n(5, 7);
-  const d = n(8, 10);
-  const h = n(11, 13);
-  const mi = n(14, 16);
-  const s = n(17, 19);
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 7);
+  const d = digits(text, 8, 10);
+  const h = digits(text, 11, 13);
+  const mi = digits(text, 14, 16);
+  const s = digits(text, 17, 19);
   const monthDays = mo === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[mo - 1] ?? 0);
   if (mo < 1 || mo > 12 || d < 1 || d > monthDays || h > 23 || mi > 59 || s > 59) {
     throw new TypeError(`not a canonical hybrid logical clock value: ${text}`);
   }
-  const time = ((h * 60 + mi) * 60 + s) * 1000 + n(20, 23);
+  const time = ((h * 60 + mi) * 60 + s) * 1000 + digits(text, 20, 23);
   return { ms: daysFromCivil(y, mo, d) * MS_PER_DAY + time, counter: Number.parseInt(text.slice(25, 29), 16) };
 }
 

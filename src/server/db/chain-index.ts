@@ -61,12 +61,29 @@ export async function ownersOf(sql: Sql, space: string, subjects: readonly strin
 export async function recordSubjects(sql: Sql, batch: readonly { event: Event }[], creates: (e: Event) => boolean): Promise<void> {
   const rows = batch.filter(({ event }) => creates(event));
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
-    await sql.run(
-      `INSERT INTO subjects (space, subject, owner, type) VALUES ${chunk.map(() => "(?, ?, ?, ?)").join(", ")}`,
-      chunk.flatMap(({ event }) => [event.space, event.subject, event.origin, event.type]),
-    );
+    const n = Math.min(INSERT_CHUNK, rows.length - i);
+    const params: string[] = new Array(n * 4);
+    for (let k = 0; k < n; k++) {
+      const { event } = rows[i + k] as { event: Event };
+      params[k * 4] = event.space;
+      params[k * 4 + 1] = event.subject;
+      params[k * 4 + 2] = event.origin;
+      params[k * 4 + 3] = event.type;
+    }
+    await sql.run(subjectsInsertSql(n), params);
   }
+}
+
+const subjectTexts = new Map<number, string>();
+
+/** Multi-row INSERT text for `rows` subjects, built once per row count. */
+function subjectsInsertSql(rows: number): string {
+  let text = subjectTexts.get(rows);
+  if (text === undefined) {
+    text = `INSERT INTO subjects (space, subject, owner, type) VALUES ${Array(rows).fill("(?, ?, ?, ?)").join(", ")}`;
+    subjectTexts.set(rows, text);
+  }
+  return text;
 }
 
 /** Which of these events' ids some other held event already uses (ids are unique log-wide). */

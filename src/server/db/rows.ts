@@ -83,8 +83,15 @@ export function readLog(sql: Sql, afterPos: number, limit: number, space?: strin
     : sql.all<EventRow>(`${SELECT_EVENTS} WHERE space = ? AND pos > ? ORDER BY pos LIMIT ?`, [space, afterPos, limit]);
 }
 
-/** Multi-row INSERT text for `rows` events, cached per row count by the statement cache. */
+const insertTexts = new Map<number, string>();
+
+/** Multi-row INSERT text for `rows` events, built once per row count. */
 export function insertEventsSql(rows: number): string {
-  const one = `(${EVENT_COLUMNS.map(() => "?").join(", ")})`;
-  return `INSERT INTO events (${EVENT_COLUMNS.join(", ")}) VALUES ${Array(rows).fill(one).join(", ")} RETURNING pos, id`;
+  let text = insertTexts.get(rows);
+  if (text === undefined) {
+    const one = `(${EVENT_COLUMNS.map(() => "?").join(", ")})`;
+    text = `INSERT INTO events (${EVENT_COLUMNS.join(", ")}) VALUES ${Array(rows).fill(one).join(", ")} RETURNING pos, id`;
+    insertTexts.set(rows, text);
+  }
+  return text;
 }

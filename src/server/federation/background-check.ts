@@ -9,8 +9,8 @@ import type { NodeRuntime } from "../node";
  * on the strength of their last signature (DESIGN.md: "check the rest in the background").
  * It works in small slices with rests between them. While the replicator is catching up
  * (`yieldWhile`), it verifies one signature at a time and rests three times as long as it
- * worked, so the catch-up keeps the cores; otherwise it uses libuv's whole pool and rests half
- * as long, leaving room for live traffic. A bad signature — which only the origin itself
+ * worked, so the catch-up keeps the cores; otherwise it takes larger slices, uses libuv's whole
+ * pool and rests a quarter as long as it worked, leaving room for live traffic. A bad signature — which only the origin itself
  * could have chained onto — is reported through `onBad`, which quarantines it and so halts
  * that stream.
  */
@@ -22,7 +22,9 @@ export interface Range {
   readonly to: number;
 }
 
-const SLICE = 100;
+/** Events read and checked per slice while the replicator catches up, and otherwise. */
+const BUSY_SLICE = 100;
+const IDLE_SLICE = 500;
 /** Signatures verified at once when the replicator is not catching up (libuv's default pool). */
 const IDLE_PARALLEL = 4;
 
@@ -55,9 +57,10 @@ export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, s
       const key = await node.db.connection((sql) => node.historicKeyOf(range.origin, sql));
       for (let after = range.from - 1; after < range.to && !stopped; ) {
         const started = Date.now();
-        const rows = await node.db.connection((sql) => readChain(sql, range.space, range.origin, after, Math.min(SLICE, range.to - after)));
-        if (rows.length === 0) break;
         const yielding = busy();
+        const slice = yielding ? BUSY_SLICE : IDLE_SLICE;
+        const rows = await node.db.connection((sql) => readChain(sql, range.space, range.origin, after, Math.min(slice, range.to - after)));
+        if (rows.length === 0) break;
         const results = key ? await verifyAll(rows.map(rowToEvent), key, yielding ? 1 : IDLE_PARALLEL) : rows.map(() => false);
         const bad = results.indexOf(false);
         if (bad >= 0) {
@@ -65,7 +68,7 @@ export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, s
           return drain();
         }
         after = Number(rows.at(-1)?.seq);
-        await new Promise((r) => setTimeout(r, Math.max(1, (yielding ? 3 : 0.5) * (Date.now() - started))));
+        await new Promise((r) => setTimeout(r, Math.max(1, (yielding ? 3 : 0.25) * (Date.now() - started))));
       }
     }
   }

@@ -31,7 +31,16 @@ export function healthRoutes(app: App, node: NodeRuntime, metrics: Metrics, repl
     (await peers()).map((p) => ({ labels: { peer: p.node }, value: p.quarantined })),
   );
   const unsubscribe = node.store.subscribe((events) => {
-    for (const e of events) appended({ space: e.space, origin: e.origin });
+    // Counted per run of one (space, origin), not per event: a catch-up slice is one run.
+    let from = 0;
+    for (let i = 1; i <= events.length; i++) {
+      const a = events[from];
+      const b = events[i];
+      if (a && (!b || b.space !== a.space || b.origin !== a.origin)) {
+        appended({ space: a.space, origin: a.origin }, i - from);
+        from = i;
+      }
+    }
   });
   app.addHook("onClose", async () => {
     unsubscribe();

@@ -11,6 +11,7 @@ import {
 import type { Sql } from "../server/db/database";
 import type { NodeRuntime } from "../server/node";
 import { seedBorder } from "./demo-border";
+import { seedChannel } from "./demo-channel";
 import { seedCoordination } from "./demo-coordination";
 
 /**
@@ -71,6 +72,7 @@ const monthStarts = (from: string, to: string) => {
 export async function seedDemo(co: NodeRuntime, ve: NodeRuntime, today = todayUtc()): Promise<boolean> {
   await seedBorder(co, ve); // once, by its own check: a demo folder from before the border picture gets it too
   await seedCoordination(co, ve, today); // once, by its own check, after the border sectors it looks up
+  await seedChannel(co, ve); // once, by its own check
   const existing = await co.db.connection((sql) => sql.all("SELECT 1 AS one FROM statements LIMIT 1"));
   if (existing.length) return false;
   const nodes = { co, ve };

@@ -69,6 +69,22 @@ describe("enlace demo", () => {
         peers.map((p) => [p.node, p.status, p.lagEvents]),
         [[other, "connected", 0]],
       );
+      // The seeded channel: the commanders' direct conversation, whose question co's
+      // commander asked to have acknowledged, and ve's commander did.
+      const { conversations } = (await (await fetch(`${url}/api/v1/conversations`, { headers: { cookie } })).json()) as {
+        conversations: { id: string; kind: "direct" | "group"; members: string[] }[];
+      };
+      const direct = conversations.find((c) => c.kind === "direct");
+      assert.deepEqual(direct?.members.slice().sort(), ["comandante@co", "comandante@ve"]);
+      assert.equal(conversations.length, 2, "the direct conversation and the regional group");
+      const { messages } = (await (await fetch(`${url}/api/v1/conversations/${direct?.id}/messages`, { headers: { cookie } })).json()) as {
+        messages: { ackRequired: boolean; acknowledgedBy: string[] }[];
+      };
+      assert.equal(messages.length, 3);
+      assert.deepEqual(
+        messages.filter((m) => m.ackRequired).map((m) => m.acknowledgedBy),
+        [["comandante@ve"]],
+      );
     }
     const spaces = (await co?.node.db.connection((sql) => sql.all<{ id: string; name: string }>("SELECT id, name FROM spaces"))) ?? [];
     assert.deepEqual(spaces, [{ id: demo.space, name: DEMO_SPACE }]);

@@ -10,7 +10,8 @@
  *    messages as fast as co answers; the rate at which co answers (each answer is a committed
  *    transaction), and the rate until ve has stored every one of them too (durable on both).
  * Goals: p99 ≤ 5 ms at 100 messages/s; ≥ 2,000 messages/s stored on both nodes.
- * BENCH_ENGINES (sqlite,postgres) picks the engines; BENCH_PROFILE=DIR writes CPU profiles.
+ * BENCH_ENGINES (sqlite,postgres) picks the engines; BENCH_CHANNEL_PARTS (latency,saturation) the
+ * parts; BENCH_PROFILE=DIR writes CPU profiles.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -31,6 +32,7 @@ const RATE = 100;
 const WARMUP = 200;
 const CLIENTS = Number(process.env.BENCH_CHANNEL_CLIENTS ?? 64);
 const MESSAGES = Number(process.env.BENCH_CHANNEL_MESSAGES ?? 20_000);
+const PARTS = (process.env.BENCH_CHANNEL_PARTS ?? "latency,saturation").split(",");
 const BIN = new URL("../bin/enlace.js", import.meta.url).pathname;
 /** BENCH_PROFILE=DIR: CPU profiles of both serving processes (DIR/co, DIR/ve). */
 const PROFILE = process.env.BENCH_PROFILE;
@@ -196,7 +198,90 @@ async function waitUntil(what: string, probe: () => Promise<boolean>, ms: number
   }
 }
 
-async function run(engine: Engine) {
+interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+  median: number;
+  answerP50: number;
+  answerP99: number;
+  achieved: number;
+  coPacedCpuMs: number;
+  vePacedCpuMs: number;
+}
+interface Saturation {
+  answeredRate: number;
+  onBothRate: number;
+  coCpuMs: number;
+  veCpuMs: number;
+}
+type Post = (i: number) => Promise<string>;
+
+/** 1. Latency at 100 messages/s, paced by the clock (a slow answer does not delay the next). */
+async function latency(engine: Engine, children: ChildProcess[], post: Post, ve: Side, vicToken: string): Promise<Latency> {
+  const stream = await openStream(ve.url, vicToken);
+  const total = WARMUP + SECONDS * RATE;
+  const sent: { id: string; t0: number; answered: number }[] = [];
+  const inFlight: Promise<void>[] = [];
+  const cpu0 = children.map(cpuMs);
+  const start = now();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * (1000 / RATE);
+    if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
+    const t0 = now();
+    inFlight.push(post(i).then((id) => void sent.push({ id, t0, answered: now() - t0 })));
+  }
+  await Promise.all(inFlight);
+  await waitUntil("every message on vic's stream", async () => sent.every((s) => stream.seen.has(s.id)), 60_000);
+  const [coPacedCpu, vePacedCpu] = children.map((c, i) => (cpuMs(c) - (cpu0[i] ?? 0)) / total);
+  stream.close();
+  const measured = sent.sort((a, b) => a.t0 - b.t0).slice(WARMUP);
+  const endToEnd = measured.map((s) => (stream.seen.get(s.id) as number) - s.t0);
+  const answered = measured.map((s) => s.answered);
+  const achieved = (measured.length / ((measured.at(-1)?.t0 ?? 0) - (measured[0]?.t0 ?? 0))) * 1000;
+  console.error(
+    `   ${engine.name}: latency phase done (${measured.length} messages at ${achieved.toFixed(0)}/s; CPU ms/message co ${coPacedCpu?.toFixed(2)}, ve ${vePacedCpu?.toFixed(2)}); load ${loadavg()[0]?.toFixed(1)}`,
+  );
+  return {
+    p50: percentile(endToEnd, 50),
+    p99: percentile(endToEnd, 99),
+    max: Math.max(...endToEnd),
+    median: median(endToEnd),
+    answerP50: percentile(answered, 50),
+    answerP99: percentile(answered, 99),
+    achieved,
+    coPacedCpuMs: coPacedCpu ?? 0,
+    vePacedCpuMs: vePacedCpu ?? 0,
+  };
+}
+
+/** 2. Saturation: as fast as co answers, until ve holds them all. */
+async function saturation(engine: Engine, children: ChildProcess[], post: Post, heldOnVe: () => Promise<number>): Promise<Saturation> {
+  const base = await heldOnVe();
+  let next = 0;
+  const cpu0 = children.map(cpuMs);
+  const t0 = now();
+  const clients = Array.from({ length: CLIENTS }, async () => {
+    // Numbered after the latency part's messages, so every body differs.
+    while (next < MESSAGES) await post(WARMUP + SECONDS * RATE + next++);
+  });
+  await Promise.all(clients);
+  const answeredAll = now() - t0;
+  await waitUntil("every message stored on ve", async () => (await heldOnVe()) >= base + MESSAGES, 600_000);
+  const onBoth = now() - t0;
+  const [coCpu, veCpu] = children.map((c, i) => (cpuMs(c) - (cpu0[i] ?? 0)) / MESSAGES);
+  console.error(
+    `   ${engine.name}: ${MESSAGES} messages answered in ${answeredAll.toFixed(0)} ms, on ve after ${onBoth.toFixed(0)} ms; CPU ms/message co ${coCpu?.toFixed(2)}, ve ${veCpu?.toFixed(2)}; load ${loadavg()[0]?.toFixed(1)}`,
+  );
+  return {
+    answeredRate: MESSAGES / (answeredAll / 1000),
+    onBothRate: MESSAGES / (onBoth / 1000),
+    coCpuMs: coCpu ?? 0,
+    veCpuMs: veCpu ?? 0,
+  };
+}
+
+async function run(engine: Engine): Promise<{ latency?: Latency; saturation?: Saturation }> {
   const root = mkdtempSync(join(tmpdir(), "enlace-bench-channel-"));
   const { co, ve, tokens, conversation } = await prepare(engine, root);
   const children = [await spawnServe(co), await spawnServe(ve)];
@@ -216,59 +301,9 @@ async function run(engine: Engine) {
       60_000,
     );
     const post = poster(co.url, tokens.ana, conversation);
-    const stream = await openStream(ve.url, tokens.vic);
-    // 1. Latency at 100 messages/s, paced by the clock (a slow answer does not delay the next).
-    const total = WARMUP + SECONDS * RATE;
-    const sent: { id: string; t0: number; answered: number }[] = [];
-    const inFlight: Promise<void>[] = [];
-    const latencyCpu0 = children.map(cpuMs);
-    const start = now();
-    for (let i = 0; i < total; i++) {
-      const due = start + i * (1000 / RATE);
-      if (due > now()) await new Promise((r) => setTimeout(r, due - now()));
-      const t0 = now();
-      inFlight.push(post(i).then((id) => void sent.push({ id, t0, answered: now() - t0 })));
-    }
-    await Promise.all(inFlight);
-    await waitUntil("every message on vic's stream", async () => sent.every((s) => stream.seen.has(s.id)), 60_000);
-    const [coPacedCpu, vePacedCpu] = children.map((c, i) => (cpuMs(c) - (latencyCpu0[i] ?? 0)) / total);
-    stream.close();
-    const measured = sent.sort((a, b) => a.t0 - b.t0).slice(WARMUP);
-    const endToEnd = measured.map((s) => (stream.seen.get(s.id) as number) - s.t0);
-    const answered = measured.map((s) => s.answered);
-    const achieved = (measured.length / ((measured.at(-1)?.t0 ?? 0) - (measured[0]?.t0 ?? 0))) * 1000;
-    console.error(
-      `   ${engine.name}: latency phase done (${measured.length} messages at ${achieved.toFixed(0)}/s; CPU ms/message co ${coPacedCpu?.toFixed(2)}, ve ${vePacedCpu?.toFixed(2)}); load ${loadavg()[0]?.toFixed(1)}`,
-    );
-
-    // 2. Saturation: as fast as co answers, until ve holds them all.
-    const base = await heldOnVe();
-    let next = 0;
-    const cpu0 = children.map(cpuMs);
-    const t0 = now();
-    const clients = Array.from({ length: CLIENTS }, async () => {
-      while (next < MESSAGES) await post(total + next++);
-    });
-    await Promise.all(clients);
-    const answeredAll = now() - t0;
-    await waitUntil("every message stored on ve", async () => (await heldOnVe()) >= base + MESSAGES, 600_000);
-    const onBoth = now() - t0;
-    const [coCpu, veCpu] = children.map((c, i) => (cpuMs(c) - (cpu0[i] ?? 0)) / MESSAGES);
-    console.error(
-      `   ${engine.name}: ${MESSAGES} messages answered in ${answeredAll.toFixed(0)} ms, on ve after ${onBoth.toFixed(0)} ms; load ${loadavg()[0]?.toFixed(1)}`,
-    );
     return {
-      p50: percentile(endToEnd, 50),
-      p99: percentile(endToEnd, 99),
-      max: Math.max(...endToEnd),
-      median: median(endToEnd),
-      answerP50: percentile(answered, 50),
-      answerP99: percentile(answered, 99),
-      achieved,
-      answeredRate: MESSAGES / (answeredAll / 1000),
-      onBothRate: MESSAGES / (onBoth / 1000),
-      coCpuMs: coCpu ?? 0,
-      veCpuMs: veCpu ?? 0,
+      ...(PARTS.includes("latency") ? { latency: await latency(engine, children, post, ve, tokens.vic) } : {}),
+      ...(PARTS.includes("saturation") ? { saturation: await saturation(engine, children, post, heldOnVe) } : {}),
     };
   } finally {
     await veDb.close();
@@ -286,33 +321,37 @@ const rows: Record<string, string | number>[] = [];
 const results: Record<string, unknown> = {};
 try {
   for (const engine of engines) {
-    const r = await run(engine);
-    results[engine.name] = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)]));
-    rows.push({
-      engine: engine.name,
-      case: `POST on co → message.posted on a ve user's stream, ${RATE} messages/s for ${SECONDS} s`,
-      "p50 ms": round(r.p50),
-      "p99 ms": round(r.p99),
-      "max ms": round(r.max),
-    });
-    rows.push({
-      engine: engine.name,
-      case: "  of which co's answer to the POST",
-      "p50 ms": round(r.answerP50),
-      "p99 ms": round(r.answerP99),
-    });
-    rows.push({
-      engine: engine.name,
-      case: `saturation, ${CLIENTS} clients, ${MESSAGES} messages: answered by co (committed)`,
-      "messages/s": Math.round(r.answeredRate),
-      "CPU ms/message": round(r.coCpuMs),
-    });
-    rows.push({
-      engine: engine.name,
-      case: "  … and stored on ve too",
-      "messages/s": Math.round(r.onBothRate),
-      "CPU ms/message": round(r.veCpuMs),
-    });
+    const { latency: l, saturation: r } = await run(engine);
+    results[engine.name] = Object.fromEntries(Object.entries({ ...l, ...r }).map(([k, v]) => [k, round(v)]));
+    if (l) {
+      rows.push({
+        engine: engine.name,
+        case: `POST on co → message.posted on a ve user's stream, ${RATE} messages/s for ${SECONDS} s`,
+        "p50 ms": round(l.p50),
+        "p99 ms": round(l.p99),
+        "max ms": round(l.max),
+      });
+      rows.push({
+        engine: engine.name,
+        case: "  of which co's answer to the POST",
+        "p50 ms": round(l.answerP50),
+        "p99 ms": round(l.answerP99),
+      });
+    }
+    if (r) {
+      rows.push({
+        engine: engine.name,
+        case: `saturation, ${CLIENTS} clients, ${MESSAGES} messages: answered by co (committed)`,
+        "messages/s": Math.round(r.answeredRate),
+        "CPU ms/message": round(r.coCpuMs),
+      });
+      rows.push({
+        engine: engine.name,
+        case: "  … and stored on ve too",
+        "messages/s": Math.round(r.onBothRate),
+        "CPU ms/message": round(r.veCpuMs),
+      });
+    }
   }
 } finally {
   await pgDb?.drop();

@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Dialect } from "../db/database";
 import type { Projection } from "../db/projections";
 import { applyChannelEvent } from "./projection-apply";
+import { applyChannelEvents } from "./projection-batch";
 
 /**
  * Conversations, their members, messages with their versions, recipients, attachments and
@@ -169,4 +170,6 @@ export const channelProjection: Projection = {
   types: CHANNEL_TYPES,
   create: createTables,
   apply: applyChannelEvent,
+  // It reads only its own tables, so it may take a batch's events together.
+  applyMany: applyChannelEvents,
 };

@@ -2,7 +2,7 @@ import type { ConversationState, MessageState } from "../../core/channel/decide"
 import type { Tlp } from "../../core/channel/schema";
 import { DomainError } from "../../core/errors";
 import { NATIONAL_SPACE } from "../../core/log/envelope";
-import type { Sql } from "../db/database";
+import { type Sql, statement } from "../db/database";
 
 /** Reads of the channel projection that commands, views, the stream and the express lane share. */
 export interface ConversationRow {
@@ -61,8 +61,17 @@ export async function conversationRow(sql: Sql, id: string): Promise<Conversatio
   return (await sql.all<ConversationRow>("SELECT * FROM channel_conversations WHERE id = ?", [id]))[0];
 }
 
+/** A conversation with its members, in one query (a post reads it on every message). */
+const CONVERSATION_STATE = statement(
+  `SELECT c.id, c.space, c.owner, c.kind, c.title, c.tlp, c.created_by, m.member
+   FROM channel_conversations c LEFT JOIN channel_members m ON m.conversation = c.id WHERE c.id = ? ORDER BY m.member`,
+);
+
 export async function conversationState(sql: Sql, id: string): Promise<ConversationState | undefined> {
-  const c = await conversationRow(sql, id);
+  const rows = await sql.all<
+    Pick<ConversationRow, "id" | "space" | "owner" | "kind" | "title" | "tlp" | "created_by"> & { member: string | null }
+  >(CONVERSATION_STATE, [id]);
+  const c = rows[0];
   if (!c) return undefined;
   return {
     id: c.id,
@@ -71,7 +80,7 @@ export async function conversationState(sql: Sql, id: string): Promise<Conversat
     kind: c.kind,
     title: c.title,
     tlp: c.tlp,
-    members: await membersOf(sql, id),
+    members: rows.flatMap((r) => (r.member === null ? [] : [r.member])),
     createdBy: c.created_by,
   };
 }

@@ -10,7 +10,9 @@
  *
  * BENCH_CLIENTS=1,16,64 (clients per run), BENCH_SECONDS=8 (timed seconds per run, after a
  * 2-second warm-up at the same concurrency), BENCH_ENGINES=sqlite,postgres, BENCH_PROFILE=DIR
- * (a CPU profile of the serving child per engine, in DIR/<engine>).
+ * (a CPU profile of the serving child per timed run, warm-up excluded, in
+ * DIR/<engine>/run-<n>.cpuprofile: the n-th entry of BENCH_CLIENTS; the table's `incidents`
+ * column is what that run served).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";

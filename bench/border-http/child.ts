@@ -8,11 +8,14 @@ export interface ServingChild {
   stop(): Promise<void>;
 }
 
-/** `profileDir` writes a CPU profile of the child (`--cpu-prof`) when it stops. */
+/**
+ * `profileDir`: the child writes a CPU profile of each span between two `cpu()` calls
+ * (`run-1.cpuprofile`, `run-2.cpuprofile`, …; see serve.ts).
+ */
 export async function spawnServer(dir: string, env: NodeJS.ProcessEnv, profileDir?: string): Promise<ServingChild> {
   const script = new URL("./serve.ts", import.meta.url).pathname;
-  const prof = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...prof, "--import", "tsx", script, dir], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const args = ["--import", "tsx", script, dir, ...(profileDir ? [profileDir] : [])];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the serving child exited with ${code}`)));
     const onData = (chunk: Buffer) => {

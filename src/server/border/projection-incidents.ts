@@ -5,6 +5,7 @@ import type { Sql } from "../db/database";
 import type { StoredEvent } from "../db/projections";
 import type { IncidentRow } from "./incident-queries";
 import { placeColumns, utc } from "./projection-presence";
+import { runWrites, type Write } from "./writes";
 
 /** Incidents, their seizures, follow-ups, closure and release (see projection.ts). */
 export const INCIDENT_TYPES_READ = ["incident.reported", "incident.followup_posted", "incident.closed", "incident.released"] as const;
@@ -19,32 +20,27 @@ interface IncidentFacts {
   month: string;
 }
 
-async function insertGoods(tx: Sql, incidentId: string, sourceId: string, goods: readonly Goods[], f: IncidentFacts): Promise<void> {
+const GOODS_COLUMNS = `incident_id, source_id, line, category, quantity, unit, base_quantity, base_unit, description,
+  type, sector_id, crossing_id, owner, space, occurred_at, month`;
+const GOODS_TUPLE = `(${Array.from({ length: 16 }, () => "?").join(", ")})`;
+/** The goods INSERT texts by number of lines. */
+const goodsTexts: string[] = [];
+
+/** One row per goods line, in one statement; none without goods. */
+function goodsWrite(incidentId: string, sourceId: string, goods: readonly Goods[], f: IncidentFacts): Write | undefined {
+  if (goods.length === 0) return undefined;
+  let text = goodsTexts[goods.length];
+  if (text === undefined) {
+    text = `INSERT INTO border_incident_goods (${GOODS_COLUMNS}) VALUES ${Array.from(goods, () => GOODS_TUPLE).join(", ")}`;
+    goodsTexts[goods.length] = text;
+  }
+  const params: unknown[] = [];
   for (const [line, g] of goods.entries()) {
     const base = toBaseUnit(g);
-    await tx.run(
-      `INSERT INTO border_incident_goods (incident_id, source_id, line, category, quantity, unit, base_quantity, base_unit, description,
-         type, sector_id, crossing_id, owner, space, occurred_at, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        incidentId,
-        sourceId,
-        line,
-        g.category,
-        g.quantity,
-        g.unit,
-        base.quantity,
-        base.unit,
-        g.description,
-        f.type,
-        f.sector_id,
-        f.crossing_id,
-        f.owner,
-        f.space,
-        f.occurred_at,
-        f.month,
-      ],
-    );
+    params.push(incidentId, sourceId, line, g.category, g.quantity, g.unit, base.quantity, base.unit, g.description);
+    params.push(f.type, f.sector_id, f.crossing_id, f.owner, f.space, f.occurred_at, f.month);
   }
+  return { text, params };
 }
 
 /** What an `incident.reported` event carries. */
@@ -123,12 +119,12 @@ async function reported(tx: Sql, e: StoredEvent): Promise<void> {
     occurred_at: r.occurred_at,
     month: r.occurred_at.slice(0, 7),
   };
-  await tx.run(
-    `INSERT INTO border_incidents (id, space, owner, lat, lon, mgrs, gx, gy, type, occurred_at, day, month, reported_at, crossing_id, sector_id,
+  const incident: Write = {
+    text: `INSERT INTO border_incidents (id, space, owner, lat, lon, mgrs, gx, gy, type, occurred_at, day, month, reported_at, crossing_id, sector_id,
        impact, reliability, credibility, impact_hlc, confidence_hlc, goods, summary, originator, status, closed_at, closed_reason,
        late_report, followup_count, derived_space, derived_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, ?, 0, ?, ?)`,
-    [
+    params: [
       r.id,
       r.space,
       r.owner,
@@ -156,8 +152,9 @@ async function reported(tx: Sql, e: StoredEvent): Promise<void> {
       r.derived_space,
       r.derived_id,
     ],
-  );
-  await insertGoods(tx, e.subject, e.subject, (e.data as unknown as ReportedData).goods, facts);
+  };
+  // One round trip on PostgreSQL (see runWrites).
+  await runWrites(tx, [incident, goodsWrite(e.subject, e.subject, (e.data as unknown as ReportedData).goods, facts)]);
 }
 
 async function followup(tx: Sql, e: StoredEvent, at: string): Promise<void> {
@@ -206,7 +203,7 @@ async function followup(tx: Sql, e: StoredEvent, at: string): Promise<void> {
       e.subject,
     ]);
   }
-  await insertGoods(tx, e.subject, e.id, d.goods, incident);
+  await runWrites(tx, [goodsWrite(e.subject, e.id, d.goods, incident)]);
 }
 
 export async function applyIncidentEvent(tx: Sql, e: StoredEvent): Promise<void> {

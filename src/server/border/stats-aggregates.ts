@@ -1,7 +1,8 @@
 import type { Sql } from "../db/database";
 import { monthOfDay } from "./dashboard-span";
 import { BANDS, cellOf, HOURLY_BANDS } from "./map-grid";
-import { type Aggregate, addInto, aggregate } from "./stats-sql";
+import { type Aggregate, addInto, aggregate, upsert } from "./stats-sql";
+import { runWrites, type Write } from "./writes";
 
 /**
  * What one incident adds to the aggregate tables (per hour, day and month), applied with a sign: +1 when it is
@@ -58,9 +59,12 @@ const grains = (c: Counted) => [
   ["m", monthOfDay(c.day)],
 ];
 
-export async function addCounts(sql: Sql, c: Counted, seized: boolean, sign: 1 | -1): Promise<void> {
-  const rows = grains(c).map(([g, p]) => [g, p, c.sector, c.side, c.type, sign, seized ? sign : 0]);
-  await addInto(sql, COUNTS, rows);
+/** The count rows of an incident, per grain; `seized` says whether it has goods. */
+export function countsWrite(c: Counted, seized: boolean, sign: 1 | -1): Write | undefined {
+  return upsert(
+    COUNTS,
+    grains(c).map(([g, p]) => [g, p, c.sector, c.side, c.type, sign, seized ? sign : 0]),
+  );
 }
 
 /** Moves an incident between "with seizures" and "without" in the counts. */
@@ -69,23 +73,32 @@ export async function markSeized(sql: Sql, c: Counted, sign: 1 | -1): Promise<vo
   await addInto(sql, COUNTS, rows);
 }
 
-export async function addSeizures(sql: Sql, c: Counted, goods: readonly GoodsLine[], sign: 1 | -1): Promise<void> {
-  if (goods.length === 0) return;
+/** Quantities per (category, unit) and incidents per category, per grain; none without goods. */
+export function seizuresWrite(c: Counted, goods: readonly GoodsLine[], sign: 1 | -1): Write | undefined {
+  if (goods.length === 0) return undefined;
   const rows: unknown[][] = [];
   for (const [g, p] of grains(c)) {
     for (const line of goods) rows.push([g, p, c.sector, c.side, line.category, line.unit, sign * line.quantity, sign]);
     for (const category of new Set(goods.map((line) => line.category))) rows.push([g, p, c.sector, c.side, category, "", 0, sign]);
   }
-  await addInto(sql, SEIZURES, rows);
+  return upsert(SEIZURES, rows);
 }
 
-export async function addCrossing(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
-  if (!c.crossing) return;
-  const rows = grains(c).map(([g, p]) => [g, p, c.crossing, c.side, sign]);
-  await addInto(sql, CROSSING_COUNTS, rows);
+export async function addSeizures(sql: Sql, c: Counted, goods: readonly GoodsLine[], sign: 1 | -1): Promise<void> {
+  await runWrites(sql, [seizuresWrite(c, goods, sign)]);
 }
 
-export async function addCells(sql: Sql, c: Counted, sign: 1 | -1): Promise<void> {
+/** The crossing's counts, per grain; none when the incident names no crossing. */
+export function crossingWrite(c: Counted, sign: 1 | -1): Write | undefined {
+  if (!c.crossing) return undefined;
+  return upsert(
+    CROSSING_COUNTS,
+    grains(c).map(([g, p]) => [g, p, c.crossing, c.side, sign]),
+  );
+}
+
+/** The incident's map cell in every band, per day (and per hour in the wide bands). */
+export function cellsWrite(c: Counted, sign: 1 | -1): Write | undefined {
   const rows: unknown[][] = [];
   for (const band of BANDS) {
     const { cx, cy } = cellOf(band, c.lon, c.lat);
@@ -93,5 +106,5 @@ export async function addCells(sql: Sql, c: Counted, sign: 1 | -1): Promise<void
     rows.push([band, "d", c.day, ...values]);
     if (HOURLY_BANDS.includes(band)) rows.push([band, "h", c.hour, ...values]);
   }
-  await addInto(sql, cellsOf(c.type), rows);
+  return upsert(cellsOf(c.type), rows);
 }

@@ -4,10 +4,20 @@ import type { EventData } from "../../core/log/registry";
 import type { Sql } from "../db/database";
 import type { StoredEvent } from "../db/projections";
 import { dayOf, hourOf } from "./map-grid";
-import { addCells, addCounts, addCrossing, addSeizures, type Counted, markSeized, mergeGoods } from "./stats-aggregates";
+import {
+  addSeizures,
+  type Counted,
+  cellsWrite,
+  countsWrite,
+  crossingWrite,
+  markSeized,
+  mergeGoods,
+  seizuresWrite,
+} from "./stats-aggregates";
 import { counted, goodsOf, incidentRow } from "./stats-rows";
 import { nearestSector } from "./stats-sector-claim";
-import { addInto, aggregate } from "./stats-sql";
+import { addInto, aggregate, upsert } from "./stats-sql";
+import { runWrites, type Write } from "./writes";
 
 /** Each incident's goods summed per (category, unit). */
 const GOODS = aggregate("border_stats_goods", ["incident_id", "category", "unit"], ["quantity"]);
@@ -26,11 +36,11 @@ export async function onIncidentReported(sql: Sql, e: StoredEvent): Promise<void
   const source = d.derivedFrom ? await incidentRow(sql, d.derivedFrom.id) : undefined;
   const dup = source !== undefined && source.dup === 0;
   const goods = dup ? [] : mergeGoods(d.goods);
-  await sql.run(
-    `INSERT INTO border_stats_incidents (id, space, side, type, ms, day, reported_ms, lon, lat, sector_id, sector_explicit, sector_dist,
+  const row: Write = {
+    text: `INSERT INTO border_stats_incidents (id, space, side, type, ms, day, reported_ms, lon, lat, sector_id, sector_explicit, sector_dist,
        crossing_id, impact, status, closed_ms, dup, source_id, goods_n, followups, summary, originator)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, ?, ?, ?, 0, ?, ?)`,
-    [
+    params: [
       e.subject,
       e.space,
       e.origin,
@@ -51,13 +61,8 @@ export async function onIncidentReported(sql: Sql, e: StoredEvent): Promise<void
       d.summary,
       d.originator,
     ],
-  );
-  if (dup) return;
-  await addInto(
-    sql,
-    GOODS,
-    goods.map((g) => [e.subject, g.category, g.unit, g.quantity]),
-  );
+  };
+  if (dup) return runWrites(sql, [row]);
   const c: Counted = {
     id: e.subject,
     side: e.origin,
@@ -69,10 +74,18 @@ export async function onIncidentReported(sql: Sql, e: StoredEvent): Promise<void
     sector: sector?.id ?? "",
     crossing: d.crossingId ?? "",
   };
-  await addCounts(sql, c, goods.length > 0, 1);
-  await addSeizures(sql, c, goods, 1);
-  await addCrossing(sql, c, 1);
-  await addCells(sql, c, 1);
+  // Six tables, each written once: one round trip on PostgreSQL (see runWrites).
+  await runWrites(sql, [
+    row,
+    upsert(
+      GOODS,
+      goods.map((g) => [e.subject, g.category, g.unit, g.quantity]),
+    ),
+    countsWrite(c, goods.length > 0, 1),
+    seizuresWrite(c, goods, 1),
+    crossingWrite(c, 1),
+    cellsWrite(c, 1),
+  ]);
 }
 
 export async function onFollowup(sql: Sql, e: StoredEvent): Promise<void> {

@@ -1,7 +1,8 @@
-import type { Sql } from "../db/database";
-import { addCells, addCounts, addSeizures } from "./stats-aggregates";
+import { type Sql, statement } from "../db/database";
+import { cellsWrite, countsWrite, seizuresWrite } from "./stats-aggregates";
 import { counted, goodsOf, type IncidentRow } from "./stats-rows";
 import { distanceToPathKm, nearer } from "./stats-sector";
+import { runWrites } from "./writes";
 
 /**
  * Sector assignment in the read model. A new incident or crossing that names no sector
@@ -12,11 +13,13 @@ import { distanceToPathKm, nearer } from "./stats-sector";
  */
 type Path = [number, number][];
 
+/** Run for every incident and crossing that names no sector: prepared once on PostgreSQL. */
+const SECTORS_AROUND = statement(
+  "SELECT id, path FROM border_stats_sectors WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?",
+);
+
 export async function nearestSector(sql: Sql, lon: number, lat: number): Promise<{ id: string; dist: number } | null> {
-  const rows = await sql.all<{ id: string; path: string }>(
-    "SELECT id, path FROM border_stats_sectors WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?",
-    [lon, lon, lat, lat],
-  );
+  const rows = await sql.all<{ id: string; path: string }>(SECTORS_AROUND, [lon, lon, lat, lat]);
   let best: { id: string; dist: number } | null = null;
   for (const r of rows) {
     const d = distanceToPathKm(lon, lat, JSON.parse(r.path) as Path);
@@ -64,9 +67,7 @@ export async function claimForSector(
       [sectorId, 1],
     ] as const) {
       const c = counted(r, sector);
-      await addCounts(sql, c, goods.length > 0, sign);
-      await addSeizures(sql, c, goods, sign);
-      await addCells(sql, c, sign);
+      await runWrites(sql, [countsWrite(c, goods.length > 0, sign), seizuresWrite(c, goods, sign), cellsWrite(c, sign)]);
     }
   }
 }

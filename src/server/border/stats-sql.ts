@@ -1,4 +1,5 @@
 import type { Sql } from "../db/database";
+import { runWrites, type Write } from "./writes";
 
 /**
  * An aggregate table and the columns an upsert names: its key, and the values it adds.
@@ -31,16 +32,21 @@ function upsertText(a: Aggregate, count: number): string {
 }
 
 /**
- * Adds rows into an aggregate table in one statement: a new key is inserted, an existing
+ * The statement that adds rows into an aggregate table: a new key is inserted, an existing
  * key has its values increased (negative values subtract). Rows must have distinct keys,
- * since PostgreSQL refuses to update one row twice in a statement.
+ * since PostgreSQL refuses to update one row twice in a statement. None for no rows.
  */
-export async function addInto(sql: Sql, into: Aggregate, rows: readonly unknown[][]) {
-  if (rows.length === 0) return;
+export function upsert(into: Aggregate, rows: readonly unknown[][]): Write | undefined {
+  if (rows.length === 0) return undefined;
   // A loop, not rows.flat(): flat() costs microseconds per call, and this runs for every incident.
   const params: unknown[] = [];
   for (const row of rows) for (const v of row) params.push(v);
-  await sql.run(upsertText(into, rows.length), params);
+  return { text: upsertText(into, rows.length), params };
+}
+
+/** Adds rows into an aggregate table in one statement (see `upsert`). */
+export async function addInto(sql: Sql, into: Aggregate, rows: readonly unknown[][]): Promise<void> {
+  await runWrites(sql, [upsert(into, rows)]);
 }
 
 /** `?, ?, ?` for a list, so `IN (…)` lists of any length share one pattern. */

@@ -108,12 +108,33 @@ async function project(db: Database, events: readonly StoredEvent[], batched: bo
     for (const e of events) {
       await sql.run(
         "INSERT INTO events (id, space, origin, seq, prev, hlc, actor, type, v, subject, data, sig, hash, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [e.id, e.space, e.origin, e.seq, e.prev, e.hlc, e.actor, e.type, e.v, e.subject, JSON.stringify(e.data), e.sig, e.hash, 1000 + e.pos],
+        [
+          e.id,
+          e.space,
+          e.origin,
+          e.seq,
+          e.prev,
+          e.hlc,
+          e.actor,
+          e.type,
+          e.v,
+          e.subject,
+          JSON.stringify(e.data),
+          e.sig,
+          e.hash,
+          1000 + e.pos,
+        ],
       );
     }
     if (!batched) for (const e of events) await applyChannelEvent(sql, e);
     // Uneven slices: runs of one type are cut at slice borders too.
-    else for (const [from, to] of [[0, 3], [3, 9], [9, events.length]] as const) await applyChannelEvents(sql, events.slice(from, to));
+    else
+      for (const [from, to] of [
+        [0, 3],
+        [3, 9],
+        [9, events.length],
+      ] as const)
+        await applyChannelEvents(sql, events.slice(from, to));
   });
   return db.connection(async (sql) => {
     const out: Record<string, unknown[]> = {};

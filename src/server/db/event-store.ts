@@ -139,8 +139,14 @@ export function createEventStore(options: EventStoreOptions) {
       }
       let head = heads.get(ne.space);
       if (!head) {
-        if (!(await isMember(sql, ne.space, node.id, ne))) {
-          throw new EventRejectedError("unknown_space", `this node is not a member of space ${ne.space}`);
+        // Membership only grows (a space is created or joined, never left), so a yes noted by
+        // an earlier write of this transaction still holds.
+        const memberKey = `member\u0000${ne.space}`;
+        if (!memo?.has(memberKey)) {
+          if (!(await isMember(sql, ne.space, node.id, ne))) {
+            throw new EventRejectedError("unknown_space", `this node is not a member of space ${ne.space}`);
+          }
+          memo?.set(memberKey, true);
         }
         head = memo?.get(`head\u0000${ne.space}`) as ChainHead | undefined;
         if (!head) {

@@ -25,6 +25,8 @@ export interface Range {
 /** Events read and checked per slice while the replicator catches up, and otherwise. */
 const BUSY_SLICE = 100;
 const IDLE_SLICE = 500;
+/** The longest rest between two slices, ms. */
+const MAX_REST_MS = 250;
 /** Signatures verified at once when the replicator is not catching up (libuv's default pool). */
 const IDLE_PARALLEL = 4;
 
@@ -68,7 +70,10 @@ export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, s
           return drain();
         }
         after = Number(rows.at(-1)?.seq);
-        await new Promise((r) => setTimeout(r, Math.max(1, (yielding ? 3 : 0.25) * (Date.now() - started))));
+        // A slice that waited on a busy event loop took long without working long: the rest
+        // is capped, so the check resumes soon after the catch-up ends.
+        const rest = Math.min(MAX_REST_MS, (yielding ? 3 : 0.25) * (Date.now() - started));
+        await new Promise((r) => setTimeout(r, Math.max(1, rest)));
       }
     }
   }

@@ -13,8 +13,10 @@
  *    and, for comparison, in one process (bench/replicate/latency.ts).
  * 3. live writes: single-event writes through co's HTTP API from 64 concurrent clients; the
  *    rate co answers them and the rate until ve holds them too (bench/replicate/writes.ts).
+ * 4. floor: the SQLite statements of applying BENCH_EVENTS events with every value precomputed
+ *    (bench/replicate/floor.ts): what catch-up would cost if parsing and checking were free.
  * BENCH_PROFILE=DIR writes CPU profiles of the catch-up: ve's timed window and the serving child.
- * BENCH_ENGINES (sqlite,postgres) and BENCH_PARTS (catchup,latency,writes) select what runs.
+ * BENCH_ENGINES (sqlite,postgres) and BENCH_PARTS (catchup,latency,writes,floor) select what runs.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -25,6 +27,7 @@ import { generateNodeKeys } from "../src/core/log/crypto";
 import { type Event, GENESIS_PREV } from "../src/core/log/envelope";
 import { uuidv7 } from "../src/core/log/ids";
 import { median, percentile, report, scratchPostgres } from "./lib";
+import { measureSqliteFloor } from "./replicate/floor";
 import { measureLatency } from "./replicate/latency";
 import { preciseNow } from "./replicate/model";
 import { createPair, type Engine, serveHere, spawnServing } from "./replicate/pair";
@@ -39,7 +42,7 @@ const PROFILE = process.env.BENCH_PROFILE;
 const WRITES = Number(process.env.BENCH_WRITES ?? 20_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 64);
 const PAGE = Number(process.env.BENCH_PAGE ?? 0);
-const PARTS = (process.env.BENCH_PARTS ?? "catchup,latency,writes").split(",");
+const PARTS = (process.env.BENCH_PARTS ?? "catchup,latency,writes,floor").split(",");
 
 const note = (space: string, i: number) => ({
   space,
@@ -163,6 +166,17 @@ try {
     case: "Ed25519 verifyEventSignature, one event at a time (reference)",
     "events/s": Math.round(verify),
   });
+  if (PARTS.includes("floor") && wanted.includes("sqlite")) {
+    const floors = [];
+    for (let r = 0; r < RUNS; r++) floors.push(await measureSqliteFloor(TOTAL));
+    console.error(`   sqlite floor: ${floors.map((f) => Math.round(f.rate)).join(" · ")} events/s`);
+    rows.push({
+      engine: "sqlite",
+      case: `storage floor: the statements of applying ${TOTAL} events, values precomputed (median of ${RUNS})`,
+      "events/s": Math.round(median(floors.map((f) => f.rate))),
+      "CPU µs/event applying": round(median(floors.map((f) => f.cpuUs)), 1),
+    });
+  }
   for (const engine of PARTS.includes("catchup") ? engines : []) {
     const results: CatchUp[] = [];
     for (let r = 0; r < RUNS; r++) results.push(await catchUp(engine, r));

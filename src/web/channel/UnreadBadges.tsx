@@ -9,10 +9,13 @@ export function UnreadBadges({ unread, pendingAcks, compact = false }: { unread:
   const { t } = useTranslation();
   if (unread === 0 && pendingAcks === 0) return null;
   const unreadText = t("channel.counts.unread", { count: unread });
+  // Spelled out (in a table cell) a badge keeps its whole label and the pair may wrap, so a
+  // narrow column never cuts a count off.
+  const whole = compact ? undefined : { flexShrink: 0, minWidth: "max-content" };
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap={compact ? "nowrap" : "wrap"}>
       {unread > 0 && (
-        <Badge size="sm" color="indigo.8" variant="filled" circle={compact && unread < 10} tt="none">
+        <Badge size="sm" color="indigo.8" variant="filled" circle={compact && unread < 10} tt="none" style={whole}>
           {compact ? (
             <>
               <span aria-hidden>{unread}</span>
@@ -24,7 +27,7 @@ export function UnreadBadges({ unread, pendingAcks, compact = false }: { unread:
         </Badge>
       )}
       {pendingAcks > 0 && (
-        <Badge size="sm" color="red.8" variant="filled" tt="none">
+        <Badge size="sm" color="red.8" variant="filled" tt="none" style={whole}>
           {t("channel.counts.ackShort", { count: pendingAcks })}
         </Badge>
       )}

@@ -6,7 +6,7 @@ import type { StoredEvent } from "../db/projections";
 import { indexBody, searchWords, unindexBody } from "./search-index";
 
 /** How the channel projection folds each event into its tables (see projection.ts). */
-interface Posted {
+export interface Posted {
   conversation: string;
   body: string;
   precedence: Precedence;
@@ -30,43 +30,57 @@ async function setMembers(tx: Sql, conversation: string, members: readonly strin
   );
 }
 
-async function posted(tx: Sql, e: StoredEvent, at: string): Promise<void> {
+/**
+ * A message's `channel_messages` values, in the order of MESSAGE_COLUMNS; `stored_at` is read
+ * by the event's id, and the search words (PostgreSQL) come last when asked for. One event at
+ * a time and the batch (projection-batch.ts) both insert these.
+ */
+export function messageValues(e: StoredEvent, at: string, words: boolean): unknown[] {
   const d = e.data as unknown as Posted;
   const postedMs = Date.parse(at);
   const due = d.ackRequired ? postedMs + HANDLING_OBJECTIVE_MS[d.precedence] : null;
   const refs = d.attachments.map(({ name, type, size, sha256 }) => ({ name, type, size, sha256 }));
+  const values: unknown[] = [
+    e.subject,
+    d.conversation,
+    e.space,
+    e.origin,
+    e.seq,
+    e.pos,
+    e.hash,
+    e.actor,
+    d.precedence,
+    d.ackRequired ? 1 : 0,
+    d.tlp,
+    d.replyTo,
+    d.body,
+    JSON.stringify(refs),
+    JSON.stringify(d.to),
+    e.hlc,
+    at,
+    postedMs,
+    due,
+    due,
+    e.id,
+    d.ackRequired ? d.to.length : 0,
+  ];
+  if (words) values.push(searchWords(plainText(d.body)));
+  return values;
+}
+
+/** The columns `messageValues` fills (`stored_at` from the event id), then `search`. */
+export const MESSAGE_COLUMNS = `id, conversation, space, origin, seq, pos, hash, author, precedence, ack_required, tlp, reply_to, body,
+  attachments, recipients, hlc, posted_at, posted_ms, due_ms, escalate_ms, stored_at, acks_pending`;
+
+async function posted(tx: Sql, e: StoredEvent, at: string): Promise<void> {
+  const d = e.data as unknown as Posted;
   // PostgreSQL indexes the words in the same statement (one round trip less per message).
   const pg = tx.dialect === "postgres";
   // stored_at: when this node stored the event; with the posting time, the delay of a queued message.
   await tx.run(
-    `INSERT INTO channel_messages (id, conversation, space, origin, seq, pos, hash, author, precedence, ack_required, tlp, reply_to, body,
-       version, attachments, recipients, hlc, posted_at, posted_ms, due_ms, escalate_ms, stored_at, acks_pending${pg ? ", search" : ""})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, (SELECT stored_at FROM events WHERE id = ?), ?${pg ? ", to_tsvector('simple', ?)" : ""})`,
-    [
-      e.subject,
-      d.conversation,
-      e.space,
-      e.origin,
-      e.seq,
-      e.pos,
-      e.hash,
-      e.actor,
-      d.precedence,
-      d.ackRequired ? 1 : 0,
-      d.tlp,
-      d.replyTo,
-      d.body,
-      JSON.stringify(refs),
-      JSON.stringify(d.to),
-      e.hlc,
-      at,
-      postedMs,
-      due,
-      due,
-      e.id,
-      d.ackRequired ? d.to.length : 0,
-      ...(pg ? [searchWords(plainText(d.body))] : []),
-    ],
+    `INSERT INTO channel_messages (${MESSAGE_COLUMNS}, version${pg ? ", search" : ""})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT stored_at FROM events WHERE id = ?), ?, 1${pg ? ", to_tsvector('simple', ?)" : ""})`,
+    messageValues(e, at, pg),
   );
   await tx.run(
     rowsSql("channel_recipients", "message, member, node", d.to.length, 3),

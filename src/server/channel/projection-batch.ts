@@ -1,10 +1,8 @@
-import { plainText } from "../../core/channel/markdown";
-import { HANDLING_OBJECTIVE_MS, nodeOfMember, type Precedence } from "../../core/channel/schema";
+import { nodeOfMember } from "../../core/channel/schema";
 import { hlcIso } from "../../core/log/hlc";
 import { type Sql, statement } from "../db/database";
 import type { StoredEvent } from "../db/projections";
-import { applyChannelEvent } from "./projection-apply";
-import { searchWords } from "./search-index";
+import { applyChannelEvent, MESSAGE_COLUMNS, messageValues, type Posted } from "./projection-apply";
 
 /**
  * The channel projection over many events at once, with the effect of `applyChannelEvent` on
@@ -26,17 +24,6 @@ export async function applyChannelEvents(tx: Sql, events: readonly StoredEvent[]
   }
 }
 
-interface Posted {
-  conversation: string;
-  body: string;
-  precedence: Precedence;
-  ackRequired: boolean;
-  tlp: string;
-  replyTo: string | null;
-  attachments: { name: string; type: string; size: number; sha256: string; content: string }[];
-  to: string[];
-}
-
 const unnest = (types: readonly string[]) => `unnest(${types.map((t) => `?::${t}[]`).join(", ")})`;
 const T = "text";
 
@@ -48,14 +35,13 @@ const T = "text";
  */
 const POSTED = statement(
   `WITH r (id, conversation, space, origin, seq, pos, hash, author, precedence, ack_required, tlp, reply_to, body, attachments,
-           recipients, hlc, posted_at, posted_ms, due_ms, event_id, acks_pending, words) AS (
-     SELECT * FROM ${unnest([T, T, T, T, "bigint", "bigint", T, T, T, "int", T, T, T, T, T, T, T, "bigint", "bigint", T, "int", T])}
+           recipients, hlc, posted_at, posted_ms, due_ms, escalate_ms, event_id, acks_pending, words) AS (
+     SELECT * FROM ${unnest([T, T, T, T, "bigint", "bigint", T, T, T, "int", T, T, T, T, T, T, T, "bigint", "bigint", "bigint", T, "int", T])}
    ), m AS (
-     INSERT INTO channel_messages (id, conversation, space, origin, seq, pos, hash, author, precedence, ack_required, tlp, reply_to, body,
-       version, attachments, recipients, hlc, posted_at, posted_ms, due_ms, escalate_ms, stored_at, acks_pending, search)
+     INSERT INTO channel_messages (${MESSAGE_COLUMNS}, version, search)
      SELECT r.id, r.conversation, r.space, r.origin, r.seq, r.pos, r.hash, r.author, r.precedence, r.ack_required, r.tlp, r.reply_to,
-       r.body, 1, r.attachments, r.recipients, r.hlc, r.posted_at, r.posted_ms, r.due_ms, r.due_ms,
-       (SELECT e.stored_at FROM events e WHERE e.id = r.event_id), r.acks_pending, to_tsvector('simple', r.words)
+       r.body, r.attachments, r.recipients, r.hlc, r.posted_at, r.posted_ms, r.due_ms, r.escalate_ms,
+       (SELECT e.stored_at FROM events e WHERE e.id = r.event_id), r.acks_pending, 1, to_tsvector('simple', r.words)
      FROM r
    ), t AS (
      INSERT INTO channel_recipients (message, member, node) SELECT * FROM ${unnest([T, T, T])}
@@ -82,40 +68,13 @@ function push(cols: unknown[][], values: readonly unknown[]): void {
 }
 
 async function postedRun(tx: Sql, run: readonly StoredEvent[]): Promise<void> {
-  const messages = columns(22);
+  const messages = columns(23);
   const recipients = columns(3);
   const unread = columns(3);
   const due = columns(3);
   for (const e of run) {
     const d = e.data as unknown as Posted;
-    const at = hlcIso(e.hlc);
-    const postedMs = Date.parse(at);
-    const dueMs = d.ackRequired ? postedMs + HANDLING_OBJECTIVE_MS[d.precedence] : null;
-    const refs = d.attachments.map(({ name, type, size, sha256 }) => ({ name, type, size, sha256 }));
-    push(messages, [
-      e.subject,
-      d.conversation,
-      e.space,
-      e.origin,
-      e.seq,
-      e.pos,
-      e.hash,
-      e.actor,
-      d.precedence,
-      d.ackRequired ? 1 : 0,
-      d.tlp,
-      d.replyTo,
-      d.body,
-      JSON.stringify(refs),
-      JSON.stringify(d.to),
-      e.hlc,
-      at,
-      postedMs,
-      dueMs,
-      e.id,
-      d.ackRequired ? d.to.length : 0,
-      searchWords(plainText(d.body)),
-    ]);
+    push(messages, messageValues(e, hlcIso(e.hlc), true));
     for (const m of d.to) {
       push(recipients, [e.subject, m, nodeOfMember(m)]);
       push(unread, [m, e.subject, d.conversation]);

@@ -45,7 +45,7 @@ export async function replicated(node: NodeRuntime, query: string, params: unkno
   for (;;) {
     const [row] = await node.db.connection((sql: Sql) => sql.all<{ n: number }>(query, params));
     if (Number(row?.n ?? 0) >= want) return;
-    if (Date.now() > deadline) throw new Error(`the demo nodes did not replicate the border data in ${timeoutMs / 1000} s (${query})`);
+    if (Date.now() > deadline) throw new Error(`the demo nodes did not replicate the seed data in ${timeoutMs / 1000} s (${query})`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -2,8 +2,8 @@ import type { Role } from "../core/admin/schema";
 import { conversationInput, messageInput } from "../core/channel/schema";
 import type { Actor } from "../server/admin/commands";
 import { createConversation, markConversationRead, postMessage, recordReceipt } from "../server/channel/commands";
-import type { Sql } from "../server/db/database";
 import type { NodeRuntime } from "../server/node";
+import { replicated } from "./demo-border-sides";
 
 /**
  * The demo's command channel (agreement 3): the two commanders' direct conversation and a
@@ -33,21 +33,14 @@ const as = (node: NodeRuntime, username: string, role: Role): { store: NodeRunti
   actor: { username, role, node: node.config.node },
 });
 
-/** Waits until `node` holds the conversation `id` (replication between the demo nodes). */
-async function holds(node: NodeRuntime, id: string, messages: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const rows = await node.db.connection((sql: Sql) =>
-      sql.all<{ n: number }>(
-        "SELECT (SELECT COUNT(*) FROM channel_conversations WHERE id = ?) + (SELECT COUNT(*) FROM channel_messages WHERE conversation = ?) AS n",
-        [id, id],
-      ),
-    );
-    if (Number(rows[0]?.n ?? 0) >= 1 + messages) return;
-    if (Date.now() > deadline) throw new Error("the demo nodes did not replicate the channel seed in 30 s");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Waits until `node` holds the conversation `id` and `messages` of its messages. */
+const holds = (node: NodeRuntime, id: string, messages: number) =>
+  replicated(
+    node,
+    "SELECT (SELECT COUNT(*) FROM channel_conversations WHERE id = ?) + (SELECT COUNT(*) FROM channel_messages WHERE conversation = ?) AS n",
+    [id, id],
+    1 + messages,
+  );
 
 /** Seeds both demo nodes' channel once (returns false when co already has a conversation). */
 export async function seedChannel(co: NodeRuntime, ve: NodeRuntime): Promise<boolean> {

@@ -17,6 +17,7 @@ import { tableExists } from "../server/coordination/refs";
 import { recordAssessment, recordRiskFactor, recordThreatActor, reviseAssessment } from "../server/coordination/threat-commands";
 import { createUnit, patchUnit } from "../server/coordination/unit-commands";
 import type { NodeRuntime } from "../server/node";
+import { replicated } from "./demo-border-sides";
 import { ACTIONS, AGENDA, DECISIONS, GROUPS, ILLUSTRATIVE, INFORMATION, MINUTES, REPORTS, ZONES } from "./demo-coordination-data";
 
 /**
@@ -44,17 +45,6 @@ interface Pair {
   readonly sector: SectorRow | undefined;
   readonly unit: Record<Side, string>;
   readonly name: Record<Side, string>;
-}
-
-/** Waits until `node` holds at least `want` rows of a COUNT query. */
-async function held(node: NodeRuntime, query: string, params: unknown[], want: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const [row] = await node.db.connection((sql) => sql.all<{ n: number }>(query, params));
-    if (Number(row?.n ?? 0) >= want) return;
-    if (Date.now() > deadline) throw new Error(`the demo nodes did not replicate the coordination data in 60 s (${query})`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const inList = (ids: readonly string[]) => ids.map(() => "?").join(", ");
@@ -109,10 +99,10 @@ async function seedUnits(nodes: Nodes, as: As, space: string, sectors: readonly 
   };
   const coIds: string[] = [];
   for (const i of specs.keys()) coIds.push(await createUnit(as("co"), unit("co", i, [])));
-  await held(nodes.ve, `SELECT COUNT(*) AS n FROM coord_units WHERE id IN (${inList(coIds)})`, coIds, coIds.length);
+  await replicated(nodes.ve, `SELECT COUNT(*) AS n FROM coord_units WHERE id IN (${inList(coIds)})`, coIds, coIds.length);
   const veIds: string[] = [];
   for (const i of specs.keys()) veIds.push(await createUnit(as("ve"), unit("ve", i, [coIds[i] as string])));
-  await held(nodes.co, `SELECT COUNT(*) AS n FROM coord_units WHERE id IN (${inList(veIds)})`, veIds, veIds.length);
+  await replicated(nodes.co, `SELECT COUNT(*) AS n FROM coord_units WHERE id IN (${inList(veIds)})`, veIds, veIds.length);
   for (const i of specs.keys()) await patchUnit(as("co"), coIds[i] as string, { counterparts: [veIds[i] as string] });
   return specs.map((sector, i) => ({
     sector,
@@ -151,7 +141,7 @@ async function seedMeetings(nodes: Nodes, as: As, space: string, pairs: readonly
       reminders: [1440, 60],
     };
     const seriesId = await createSeries(as(host), seriesInput.parse({ ...template, rrule: "FREQ=MONTHLY;COUNT=15", space }));
-    await held(nodes[guest], "SELECT COUNT(*) AS n FROM coord_meetings WHERE series_id = ?", [seriesId], 15);
+    await replicated(nodes[guest], "SELECT COUNT(*) AS n FROM coord_meetings WHERE series_id = ?", [seriesId], 15);
     const past = await nodes[host].db.connection((sql) =>
       sql.all<Held>("SELECT id, title, starts_at, agenda FROM coord_meetings WHERE series_id = ? AND start_utc < ? ORDER BY start_utc", [
         seriesId,
@@ -211,7 +201,7 @@ async function progress(
   for (const side of SIDES) {
     const theirs = actions.filter((a) => a.host === other(side)).map((a) => a.id);
     if (theirs.length)
-      await held(nodes[side], `SELECT COUNT(*) AS n FROM activities WHERE id IN (${inList(theirs)})`, theirs, theirs.length);
+      await replicated(nodes[side], `SELECT COUNT(*) AS n FROM activities WHERE id IN (${inList(theirs)})`, theirs, theirs.length);
   }
   for (const a of actions) {
     if (a.due >= today) continue;
@@ -279,7 +269,7 @@ async function seedRegister(nodes: Nodes, as: As, space: string, pairs: readonly
   }
   for (const side of SIDES) {
     const theirs = GROUPS.flatMap(([s], i) => (s === other(side) ? [ids[i] as string] : []));
-    await held(nodes[side], `SELECT COUNT(*) AS n FROM coord_threat_actors WHERE id IN (${inList(theirs)})`, theirs, theirs.length);
+    await replicated(nodes[side], `SELECT COUNT(*) AS n FROM coord_threat_actors WHERE id IN (${inList(theirs)})`, theirs, theirs.length);
   }
   return ids;
 }
@@ -319,6 +309,6 @@ async function seedIntel(nodes: Nodes, as: As, space: string, pairs: readonly Pa
       space,
     }),
   );
-  await held(nodes.ve, "SELECT COUNT(*) AS n FROM coord_rfis WHERE id = ?", [rfi], 1);
+  await replicated(nodes.ve, "SELECT COUNT(*) AS n FROM coord_rfis WHERE id = ?", [rfi], 1);
   await replyToRfi(as("ve"), rfi, { text: "Véase el informe compartido (ilustrativo).", reportIds: shared.ve ? [shared.ve] : [] });
 }

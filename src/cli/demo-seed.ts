@@ -8,9 +8,9 @@ import {
   recordStatement,
   todayUtc,
 } from "../server/commitments/commands";
-import type { Sql } from "../server/db/database";
 import type { NodeRuntime } from "../server/node";
 import { seedBorder } from "./demo-border";
+import { replicated } from "./demo-border-sides";
 import { seedChannel } from "./demo-channel";
 import { seedCoordination } from "./demo-coordination";
 
@@ -48,17 +48,6 @@ const ACTIVITIES: readonly (readonly [string, "co" | "ve", string, string, numbe
 ];
 
 const LEVEL_ES = ["sin iniciar", "mínimo", "intermedio", "completo"];
-
-/** Waits until `node` holds `count` rows of `sql` (replication between the two demo nodes). */
-async function replicated(node: NodeRuntime, query: string, params: unknown[], count: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const rows = await node.db.connection((sql: Sql) => sql.all<{ n: number }>(query, params));
-    if (Number(rows[0]?.n ?? 0) >= count) return;
-    if (Date.now() > deadline) throw new Error("the demo nodes did not replicate the seed data in 30 s");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const monthStarts = (from: string, to: string) => {
   const out: string[] = [];

@@ -122,6 +122,8 @@ describe("the border pages in the browser, across co and ve", { skip }, () => {
     const table = co.getByRole("table", { name: "Sectores de la frontera" });
     // A sector with no pending proposal: its level cell has a single badge.
     const rows = table.getByRole("row");
+    // The sectors arrive after the page: wait for their rows before looking through them.
+    await rows.nth(1).getByRole("button").waitFor();
     let name = "";
     for (let i = 1; i < (await rows.count()); i++) {
       if (

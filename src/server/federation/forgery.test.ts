@@ -23,6 +23,7 @@ import { listQuarantine, type QuarantineRow } from "./queries";
 const veKeys = generateNodeKeys();
 const peKeys = generateNodeKeys();
 const stranger = generateNodeKeys();
+const brKeys = generateNodeKeys();
 
 const created = (subject: string, text: string, extra: Partial<Step> = {}): Step => ({
   type: "note.created",
@@ -91,8 +92,13 @@ describe("forged events from a peer", { concurrency: true }, () => {
       (q) => q.space === space && q.origin === origin && q.peer === "ve",
     );
   const headOn = async (space: string, origin: string) => (await co.node.store.heads(space))[origin]?.seq ?? 0;
-  const held = async (id: string) =>
-    (await co.node.db.connection((sql) => sql.all("SELECT 1 AS one FROM events WHERE id = ?", [id]))).length === 1;
+  /** Whether co holds `e` as ve served it (an id alone could be another chain's). */
+  const held = async (e: Event) =>
+    (
+      await co.node.db.connection((sql) =>
+        sql.all("SELECT 1 AS one FROM events WHERE id = ? AND space = ? AND origin = ? AND seq = ?", [e.id, e.space, e.origin, e.seq]),
+      )
+    ).length === 1;
 
   async function run(name: string, c: Case, setup?: (name: string) => Promise<string>): Promise<void> {
     const coNote = uuidv7();
@@ -106,8 +112,10 @@ describe("forged events from a peer", { concurrency: true }, () => {
       (await quarantined(space, origin)).length > 0 ? quarantined(space, origin) : undefined,
     );
     assert.ok(q);
-    const bad = forged.find((e) => e.id === JSON.parse(q.event).id);
-    assert.ok(bad, "the quarantined event is one ve served");
+    // A malformed line is kept as received, a JSON string; any other refusal as the event.
+    const kept = JSON.parse(q.event) as Event | string;
+    const bad = forged.find((e) => e.id === (typeof kept === "string" ? (JSON.parse(kept) as Event) : kept).id);
+    assert.ok(bad, `the quarantined event is one ve served: ${q.event}`);
     assert.deepEqual({ code: q.code, seq: Number(q.seq) }, { code: c.code, seq: bad.seq });
     const alerts = await co.node.db.connection((sql) =>
       sql.all<{ data: string }>("SELECT data FROM events WHERE space = ? AND type = 'peer.event_quarantined' AND subject = ?", [
@@ -120,8 +128,8 @@ describe("forged events from a peer", { concurrency: true }, () => {
     assert.ok(after.length > 0, "a good event follows the bad one");
     const untouched = async () => {
       assert.equal(await headOn(space, origin), applied);
-      assert.equal(await held(bad.id), false);
-      for (const e of after) assert.equal(await held(e.id), false, `event ${e.seq} after the bad one was applied`);
+      assert.equal(await held(bad), false);
+      for (const e of after) assert.equal(await held(e), false, `event ${e.seq} after the bad one was applied`);
     };
     await untouched();
 
@@ -136,7 +144,7 @@ describe("forged events from a peer", { concurrency: true }, () => {
     const top = honest.at(-1)?.seq ?? 0;
     // Within the replicator's long-poll already in flight (10 s here) plus its 2 s recheck.
     await waitFor(`${name} to resume`, async () => (await headOn(space, origin)) === top, 20_000, 20);
-    for (const e of honest) assert.equal(await held(e.id), true);
+    for (const e of honest) assert.equal(await held(e), true);
     assert.deepEqual(await quarantined(space, origin), []);
     assert.equal((await quarantined(space, origin, false)).find((r) => r.id === q.id)?.resolution, "retry");
   }
@@ -177,6 +185,22 @@ describe("forged events from a peer", { concurrency: true }, () => {
     run("escritor equivocado", {
       code: "wrong_writer",
       build: async ({ space, coNote }) => veChain(space, { type: "note.amended", subject: coNote, data: { text: "enmienda ajena" } }),
+    }));
+
+  it("refuses an event that reuses the id of an event of another chain (duplicate id)", () =>
+    run("id duplicado", {
+      code: "duplicate_id",
+      build: async ({ space, coNote }) => {
+        const [row] = await co.node.db.connection((sql) => sql.all<{ id: string }>("SELECT id FROM events WHERE subject = ?", [coNote]));
+        assert.ok(row);
+        return veChain(space, created(uuidv7(), "id ajeno", { tamper: { id: row.id } }));
+      },
+    }));
+
+  it("refuses a line that is not a valid envelope (malformed), after applying the lines before it", () =>
+    run("línea malformada", {
+      code: "malformed",
+      build: async ({ space }) => veChain(space, created(uuidv7(), "sin identificador válido", { tamper: { id: "no-es-un-uuid" } })),
     }));
 
   it("refuses a replayed old event with other content (a fork), and takes an exact replay as a duplicate", () =>
@@ -243,6 +267,32 @@ describe("forged events from a peer", { concurrency: true }, () => {
         return space;
       },
     ));
+
+  it("waits for a remark whose subject comes on a third member's chain instead of quarantining it", async () => {
+    // Three members (br, co, ve): br creates a note, ve remarks on it, and co, which reaches
+    // only ve, gets ve's chain before ve relays br's. Not a fault: the remark is just early.
+    await pin("br", brKeys, "http://127.0.0.1:9");
+    await waitFor("br's key on co", () => co.node.keyOf("br"), 10_000, 100);
+    const space = uuidv7();
+    const atVe = { space, origin: "ve", key: veKeys.privateKey };
+    const genesis = extend([], atVe, [
+      { type: "space.created", subject: space, data: { name: "tres miembros", members: ["br", "co", "ve"] } },
+    ]);
+    rogue.genesis(space, genesis[0] as Event);
+    const note = uuidv7();
+    const veChain = extend(genesis, atVe, [{ type: "note.remarked", subject: note, data: { text: "comentario de ve" } }]);
+    rogue.serve(space, "ve", veChain);
+    await joinSpace(adminOf(co), co.node, space);
+    await co.replicator.refresh();
+    await sleep(2500);
+    assert.equal(await headOn(space, "ve"), 1, "the remark waits for its subject");
+    assert.deepEqual(await quarantined(space, "ve"), []);
+
+    rogue.serve(space, "br", extend([], { space, origin: "br", key: brKeys.privateKey }, [joined(space), created(note, "nota de br")]));
+    await waitFor("br's note and ve's remark on co", async () => (await headOn(space, "br")) === 2 && (await headOn(space, "ve")) === 2);
+    assert.deepEqual(await quarantined(space, "ve"), []);
+    assert.equal(await held(veChain[1] as Event), true);
+  });
 
   it("refuses a bad signature that a later, genuinely signed event of the origin chains onto (a small batch: every signature checked)", async () => {
     const space = await createSpace(adminOf(co), { name: "firma avalada", members: ["ve"] });

@@ -251,6 +251,37 @@ describe("federation routes", () => {
     assert.ok(lag < 250, `answered ${lag} ms after the append (the poll would have waited 10 s)`);
   });
 
+  it("answers a signed request for a path it does not serve with a signed 404 problem", async () => {
+    const x = await get(`/spaces/${space}/nothing-here`, asVe);
+    assert.equal(x.status, 404, x.body);
+    assert.equal(problemCode(x), "not_found");
+    assert.match(x.headers["content-type"] ?? "", /application\/problem\+json/);
+    assert.ok(x.headers.signature?.startsWith("enlace="), "the refusal is signed");
+    const unsigned = await get("/nothing-here", undefined);
+    assert.equal(unsigned.status, 401, unsigned.body);
+    assert.equal(problemCode(unsigned), "federation.unsigned");
+  });
+
+  it("treats a signature under another label as no signature: 401 problem, never a 500", async () => {
+    const signed = build(`${co.url}/federation/v1/spaces/${space}/heads`, asVe);
+    const relabel = (v: string | undefined) => v?.replace(/^enlace=/, "other=");
+    const x = await send({
+      ...signed,
+      headers: {
+        ...signed.headers,
+        signature: relabel(signed.headers.signature),
+        "signature-input": relabel(signed.headers["signature-input"]),
+      },
+    });
+    assert.equal(x.status, 401, x.body);
+    assert.equal(problemCode(x), "federation.unsigned");
+    assert.equal(x.headers.signature, undefined, "nothing to bind an answer to");
+    // A damaged field is refused the same way.
+    const garbled = await send({ ...signed, headers: { ...signed.headers, signature: "enlace=:%%%:", "signature-input": "(((" } });
+    assert.equal(garbled.status, 401, garbled.body);
+    assert.match(problemCode(garbled) ?? "", /^federation\./);
+  });
+
   it("signs every answer to a signed request with co's key, bound to that request", async () => {
     const signed = exchanges.filter((x) => x.request.headers.signature !== undefined);
     assert.ok(signed.length >= 20);

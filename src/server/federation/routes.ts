@@ -118,8 +118,11 @@ export async function federationRoutes(app: App, node: NodeRuntime): Promise<voi
     return payload;
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(request, "not_found", `no federation route ${request.method} ${request.url}`)),
+  // A route of its own rather than a not-found handler: the console's catch-all GET route
+  // would otherwise answer misses here, unsigned. Being a route of this plugin, a miss is
+  // checked (signed requests only) and answered signed like any other federation answer.
+  app.all("/*", async (request, reply) =>
+    sendProblem(reply, problem(request, "not_found", `no federation route ${request.method} ${request.url.split("?")[0]}`)),
   );
 
   /** The requester must be a member of the space; the national space does not exist here. */

@@ -135,9 +135,11 @@ it("a FLASH message overtakes a 100,000-event backlog, then is reconciled with i
     "the acknowledgement on co",
     async () => {
       const r = await expecting(co)<{
-        recipients: { acknowledgedAt: string | null; deliveredAt: string | null; comment: string | null }[];
+        recipients: { acknowledgedAt: string | null; comment: string | null }[];
+        events: { kind: string }[];
       }>(t.ana as string, "GET", `/messages/${flash.id}/receipts`);
-      return r.recipients[0]?.acknowledgedAt && r.recipients[0].deliveredAt ? r : undefined;
+      const signed = r.events.map((e) => e.kind);
+      return signed.includes("acknowledged") && signed.includes("delivered") ? r : undefined;
     },
     60_000,
     100,

@@ -68,7 +68,14 @@ describe("conversations on one node", () => {
       expectJson<{ status: string }>(await api(tok.vera, "POST", `/messages/${message}/ack`, { comment: "Enterada" })).status,
       "recorded",
     );
-    const r = expectJson<{ postedAt: string; recipients: { member: string; acceptedAt: string; acknowledgedAt: string | null }[] }>(
+    type Recipient = {
+      member: string;
+      acceptedAt: string;
+      deliveredAt: string | null;
+      readAt: string | null;
+      acknowledgedAt: string | null;
+    };
+    const r = expectJson<{ postedAt: string; recipients: Recipient[]; events: { kind: string; member: string }[] }>(
       await api(tok.ana, "GET", `/messages/${message}/receipts`),
     );
     assert.ok(r.recipients.every((x) => x.acceptedAt === r.postedAt));
@@ -76,6 +83,15 @@ describe("conversations on one node", () => {
       r.recipients.filter((x) => x.acknowledgedAt).map((x) => x.member),
       ["vera@co"],
     );
+    // Acknowledged through the API with no client having reported it: vera has it and has
+    // read it, at the latest when she acknowledged; only the acknowledgement was signed.
+    const vera = r.recipients.find((x) => x.member === "vera@co");
+    assert.deepEqual([vera?.deliveredAt, vera?.readAt], [vera?.acknowledgedAt, vera?.acknowledgedAt]);
+    assert.deepEqual(
+      r.events.filter((e) => e.member === "vera@co").map((e) => e.kind),
+      ["acknowledged"],
+    );
+    assert.ok(r.recipients.filter((x) => x.member !== "vera@co").every((x) => x.deliveredAt === null && x.readAt === null));
   });
 
   it("roles: viewers read and acknowledge but do not post; analysts post but do not open conversations", async () => {

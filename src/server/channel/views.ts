@@ -179,13 +179,18 @@ export async function receiptsOf(sql: Sql, m: MessageRow): Promise<ReceiptsView>
   const recipients = (JSON.parse(m.recipients) as string[]).map((member) => {
     const node = nodeOfMember(member);
     const ack = of("acknowledged", member);
+    // Each stage implies the ones before it: whoever acknowledged a message has read it, and
+    // whoever read it has it, even when no client reported the earlier stage (a receipt sent
+    // through the API or the CLI). The earlier stage is then shown at the later one's time,
+    // the latest it can have happened; `events` lists only the receipts actually signed.
+    const readAt = of("read", member)?.at ?? ack?.at ?? null;
     return {
       member,
       node,
       // A recipient on the author's node holds the message from the moment it is posted.
       acceptedAt: node === m.origin ? m.posted_at : (of("accepted", node)?.at ?? null),
-      deliveredAt: of("delivered", member)?.at ?? null,
-      readAt: of("read", member)?.at ?? null,
+      deliveredAt: of("delivered", member)?.at ?? readAt,
+      readAt,
       acknowledgedAt: ack?.at ?? null,
       comment: ack?.comment ?? null,
       acknowledgedVersion: ack?.version === null || ack?.version === undefined ? null : Number(ack.version),

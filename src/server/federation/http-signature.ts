@@ -40,7 +40,7 @@ interface Item {
   params: Params;
 }
 interface InnerList {
-  items: Item[];
+  items: readonly Item[];
   params: Params;
 }
 type Member = Item | InnerList;
@@ -63,60 +63,91 @@ export function contentDigest(body: Uint8Array | string): string {
 
 /** A field by case-insensitive name; repeated fields join with ", " (RFC 9110 §5.2). */
 function field(headers: HttpMessage["headers"], name: string): string | undefined {
-  const matching = Object.entries(headers).filter(([key, value]) => value !== undefined && key.toLowerCase() === name);
-  const values = matching.map(([, value]) => (value ?? "").replace(/^[ \t]+|[ \t]+$/g, ""));
-  return values.length === 0 ? undefined : values.join(", ");
+  let out: string | undefined;
+  for (const key in headers) {
+    const value = headers[key];
+    if (value === undefined || (key !== name && key.toLowerCase() !== name)) continue;
+    const trimmed = value.replace(OWS_EDGES, "");
+    out = out === undefined ? trimmed : `${out}, ${trimmed}`;
+  }
+  return out;
 }
+const OWS_EDGES = /^[ \t]+|[ \t]+$/g;
 
 /** RFC 8941 §4.2 Dictionary parser; anything outside the grammar is `malformed`. */
 function parseDictionary(text: string): Map<string, Member> {
-  let i = 0;
-  const peek = () => text[i] ?? "";
-  const take = (re: RegExp): string | undefined => {
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m) i = re.lastIndex;
-    return m?.[0];
-  };
-  const need = (re: RegExp, what: string) => take(re) ?? refuse("malformed", `expected ${what} at ${i} of ${text}`);
-  const key = () => need(/[a-z*][a-z0-9_.*-]*/y, "a key");
-  const bare = (): BareItem => {
-    const c = peek();
-    if (c === '"')
-      return need(/"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y, "a string")
-        .slice(1, -1)
-        .replace(/\\(.)/g, "$1");
-    if (c === ":") return Buffer.from(need(/:[A-Za-z0-9+/]*={0,2}:/y, "a byte sequence").slice(1, -1), "base64");
-    if (c === "?") return need(/\?[01]/y, "a boolean") === "?1";
-    if (/[A-Za-z*]/.test(c)) return { token: need(/[A-Za-z*][-!#$%&'*+.^_`|~0-9A-Za-z:/]*/y, "a token") };
-    return Number(need(/-?[0-9]{1,15}(?![0-9.])/y, "an integer"));
-  };
-  const params = (): Params => {
-    const out: Params = new Map();
-    // Arguments evaluate left to right; a repeated key overwrites in place (§4.2.3.2).
-    while (take(/; */y)) out.set(key(), take(/=/y) ? bare() : true);
-    return out;
-  };
-  const member = (): Member => {
-    if (!take(/\(/y)) return { value: bare(), params: params() };
-    const items: Item[] = [];
-    for (;;) {
-      take(/ */y);
-      if (take(/\)/y)) return { items, params: params() };
-      items.push({ value: bare(), params: params() });
-      if (peek() !== " " && peek() !== ")") refuse("malformed", `expected a space or ")" at ${i} of ${text}`);
-    }
-  };
+  const p: Cursor = { text, i: 0 };
   const out = new Map<string, Member>();
-  take(/ */y);
-  while (i < text.length) {
-    out.set(key(), take(/=/y) ? member() : { value: true, params: params() });
-    take(/[ \t]*/y);
-    if (i === text.length) break;
-    need(/,[ \t]*/y, "a comma");
-    if (i === text.length) refuse("malformed", "a trailing comma");
+  take(p, SP);
+  while (p.i < text.length) {
+    out.set(need(p, KEY, "a key"), take(p, EQ) ? member(p) : { value: true, params: params(p) });
+    take(p, OWS);
+    if (p.i === text.length) break;
+    need(p, COMMA, "a comma");
+    if (p.i === text.length) refuse("malformed", "a trailing comma");
   }
   return out;
+}
+
+// The grammar's tokens, sticky: each matches only at the cursor. Module-level, so parsing a
+// field allocates no patterns and no closures (every federation request parses three).
+const SP = / */y;
+const OWS = /[ \t]*/y;
+const EQ = /=/y;
+const COMMA = /,[ \t]*/y;
+const SEMI = /; */y;
+const OPEN = /\(/y;
+const CLOSE = /\)/y;
+const KEY = /[a-z*][a-z0-9_.*-]*/y;
+const STRING = /"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"/y;
+const BYTES = /:[A-Za-z0-9+/]*={0,2}:/y;
+const BOOLEAN = /\?[01]/y;
+const TOKEN = /[A-Za-z*][-!#$%&'*+.^_`|~0-9A-Za-z:/]*/y;
+const INTEGER = /-?[0-9]{1,15}(?![0-9.])/y;
+const TOKEN_START = /[A-Za-z*]/;
+const ESCAPED = /\\(.)/g;
+
+interface Cursor {
+  readonly text: string;
+  i: number;
+}
+function take(p: Cursor, re: RegExp): string | undefined {
+  re.lastIndex = p.i;
+  const m = re.exec(p.text);
+  if (!m) return undefined;
+  p.i = re.lastIndex;
+  return m[0];
+}
+function need(p: Cursor, re: RegExp, what: string): string {
+  return take(p, re) ?? refuse("malformed", `expected ${what} at ${p.i} of ${p.text}`);
+}
+function bare(p: Cursor): BareItem {
+  const c = p.text[p.i] ?? "";
+  if (c === '"') return need(p, STRING, "a string").slice(1, -1).replace(ESCAPED, "$1");
+  if (c === ":") return Buffer.from(need(p, BYTES, "a byte sequence").slice(1, -1), "base64");
+  if (c === "?") return need(p, BOOLEAN, "a boolean") === "?1";
+  if (TOKEN_START.test(c)) return { token: need(p, TOKEN, "a token") };
+  return Number(need(p, INTEGER, "an integer"));
+}
+function params(p: Cursor): Params {
+  const out: Params = new Map();
+  // A repeated key overwrites in place (§4.2.3.2): the key is read before the value.
+  while (take(p, SEMI)) {
+    const key = need(p, KEY, "a key");
+    out.set(key, take(p, EQ) ? bare(p) : true);
+  }
+  return out;
+}
+function member(p: Cursor): Member {
+  if (!take(p, OPEN)) return { value: bare(p), params: params(p) };
+  const items: Item[] = [];
+  for (;;) {
+    take(p, SP);
+    if (take(p, CLOSE)) return { items, params: params(p) };
+    items.push({ value: bare(p), params: params(p) });
+    const c = p.text[p.i];
+    if (c !== " " && c !== ")") refuse("malformed", `expected a space or ")" at ${p.i} of ${p.text}`);
+  }
 }
 
 /** RFC 8941 §4.1. Refusing control characters keeps a keyid or nonce from adding a line to
@@ -126,23 +157,26 @@ function serializeBare(v: BareItem): string {
   if (typeof v === "boolean") return v ? "?1" : "?0";
   if (v instanceof Uint8Array) return `:${Buffer.from(v).toString("base64")}:`;
   if (typeof v !== "string") return v.token;
-  if (!/^[\x20-\x7e]*$/.test(v)) throw new TypeError(`not a structured-field string: ${JSON.stringify(v)}`);
-  return `"${v.replace(/[\\"]/g, "\\$&")}"`;
+  if (!PRINTABLE.test(v)) throw new TypeError(`not a structured-field string: ${JSON.stringify(v)}`);
+  return `"${v.replace(TO_ESCAPE, "\\$&")}"`;
 }
+const PRINTABLE = /^[\x20-\x7e]*$/;
+const TO_ESCAPE = /[\\"]/g;
 function serializeParams(params: Params): string {
-  return [...params].map(([k, v]) => (v === true ? `;${k}` : `;${k}=${serializeBare(v)}`)).join("");
+  let out = "";
+  for (const [k, v] of params) out += v === true ? `;${k}` : `;${k}=${serializeBare(v)}`;
+  return out;
 }
 function serializeMember(m: Member): string {
   if ("items" in m) return `(${m.items.map(serializeMember).join(" ")})${serializeParams(m.params)}`;
   return serializeBare(m.value) + serializeParams(m.params);
 }
 /** Identity of a component identifier: the order of its parameters does not matter (§2). */
-const identity = (id: Item) =>
-  serializeBare(id.value) +
-  [...id.params]
-    .map((p) => serializeParams(new Map([p])))
-    .sort()
-    .join("");
+function identity(id: Item): string {
+  const params: string[] = [];
+  for (const [k, v] of id.params) params.push(v === true ? `;${k}` : `;${k}=${serializeBare(v)}`);
+  return serializeBare(id.value) + params.sort().join("");
+}
 
 /**
  * What must be covered, in signing order. Requests: @method and @target-uri pin the operation
@@ -152,13 +186,26 @@ const identity = (id: Item) =>
  * its nonce) bind the answer to that one request, so a recorded response cannot be replayed
  * to a later request for the same URL.
  */
-function requiredComponents(response: boolean): Item[] {
-  const c = (name: string, ...params: [string, BareItem][]): Item => ({ value: name, params: new Map(params) });
-  if (!response) return [c("@method"), c("@target-uri"), c("date"), c("content-digest")];
-  const req: [string, BareItem] = ["req", true];
-  const ofRequest = [c("@method", req), c("@target-uri", req), c("signature", req, ["key", LABEL])];
-  return [c("@status"), c("date"), c("content-digest"), ...ofRequest];
+function requiredComponents(response: boolean): readonly Item[] {
+  return response ? RESPONSE_COMPONENTS : REQUEST_COMPONENTS;
 }
+const component = (name: string, ...params: [string, BareItem][]): Item => ({ value: name, params: new Map(params) });
+const REQUEST_COMPONENTS: readonly Item[] = [
+  component("@method"),
+  component("@target-uri"),
+  component("date"),
+  component("content-digest"),
+];
+const RESPONSE_COMPONENTS: readonly Item[] = [
+  component("@status"),
+  component("date"),
+  component("content-digest"),
+  component("@method", ["req", true]),
+  component("@target-uri", ["req", true]),
+  component("signature", ["req", true], ["key", LABEL]),
+];
+/** The identities of the required components, computed once. */
+const REQUIRED_IDENTITIES = { request: REQUEST_COMPONENTS.map(identity), response: RESPONSE_COMPONENTS.map(identity) };
 
 type Context = { msg: HttpMessage; request: HttpMessage | undefined };
 
@@ -291,11 +338,12 @@ function check(msg: HttpMessage, opts: VerifyOptions): string {
   return keyid;
 }
 
-function requireCoverage(items: Item[], response: boolean): void {
+function requireCoverage(items: readonly Item[], response: boolean): void {
   const seen = new Set(items.map(identity));
   if (seen.size !== items.length) refuse("malformed", "a component is covered twice");
-  const missing = requiredComponents(response).find((id) => !seen.has(identity(id)));
-  if (missing) refuse("missing_component", `${serializeMember(missing)} is not covered`);
+  const required = response ? REQUIRED_IDENTITIES.response : REQUIRED_IDENTITIES.request;
+  const missing = required.findIndex((id) => !seen.has(id));
+  if (missing !== -1) refuse("missing_component", `${serializeMember(requiredComponents(response)[missing] as Item)} is not covered`);
 }
 
 /** The covered Content-Digest must hold a sha-256 equal to the body's (RFC 9530). */

@@ -46,7 +46,7 @@ describe("peer and space commands across two `enlace serve` processes", () => {
   it("space create prints only the id; space join on the other side; the join replicates and peer sync exits 0", async () => {
     space = (await ok("co", "space", "create", "--name", "Espacio binacional", "--members", "co,ve")).trim();
     assert.match(space, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    assert.equal(await ok("ve", "space", "join", space), `joined space ${space} (Espacio binacional); members co, ve\n`);
+    assert.equal(await ok("ve", "space", "join", space), `joined space ${space} (Espacio binacional), proposed by co; members co, ve\n`);
     // ve's `space.joined` is an event in ve's chain of the space: co learns it only by replication.
     const sync = await ok("co", "peer", "sync", "--timeout", "30");
     assert.match(sync.split("\n").filter(Boolean).at(-1) ?? "", /^sync: up to date with ve: \d+ events applied in [\d.]+ s$/);

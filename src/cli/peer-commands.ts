@@ -177,7 +177,7 @@ export const peerCommands: CommandSpec[] = [
     async run(v, p) {
       const [space = ""] = positional(p, [["SPACE_ID", spaceIdSchema]]);
       const joined = await asConsole(required(v, "dir"), (ctx, node) => joinSpace(ctx, node, space));
-      console.log(`joined space ${space} (${joined.name}); members ${joined.members.join(", ")}`);
+      console.log(`joined space ${space} (${joined.name}), proposed by ${joined.proposer}; members ${joined.members.join(", ")}`);
     },
   },
   {

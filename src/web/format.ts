@@ -11,12 +11,14 @@ export function formatDate(value: string | null | undefined, lang: string): stri
   }).format(d);
 }
 
-/** A moment with its time, in the browser's time zone. */
+/** A moment with its time, in the browser's time zone, on the 24-hour clock the forces use. */
 export function formatDateTime(value: string | null | undefined, lang: string): string {
   if (!value) return "—";
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "es-CO", { dateStyle: "medium", timeStyle: "short" }).format(d);
+  const locale = lang === "en" ? "en-GB" : "es-CO";
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d);
+  return `${day}, ${new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d)}`;
 }
 
 /** A whole percentage ("42 %" in Spanish, "42%" in English). */

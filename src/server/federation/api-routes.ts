@@ -122,7 +122,7 @@ export function federationApiRoutes(app: App, node: NodeRuntime, replicator?: Re
         tags: ["federation"],
         summary: "Join a space another member proposed",
         params: z.strictObject({ space: spaceIdSchema }),
-        response: { 200: z.object({ name: z.string(), members: z.array(z.string()) }) },
+        response: { 200: z.object({ name: z.string(), members: z.array(z.string()), proposer: z.string() }) },
       },
     },
     async (request) => {

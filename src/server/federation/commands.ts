@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DomainError } from "../../core/errors";
 import { canFederate, type FederationAction } from "../../core/federation/policy";
+import { eventHash } from "../../core/log/chain";
 import type { NodeKeys } from "../../core/log/crypto";
 import { importPublicKey } from "../../core/log/crypto";
 import { type Event, eventSchema, NATIONAL_SPACE } from "../../core/log/envelope";
@@ -10,7 +11,7 @@ import { type NodeConfig, publicUrlOf } from "../config";
 import type { EventStore } from "../db/event-store";
 import { createPeerClient } from "./client";
 import { decodeInvite, encodeInvite, type PeerAnswer } from "./invite";
-import { activePeer, listPeers } from "./queries";
+import { activePeer, listPeers, type PeerRow } from "./queries";
 
 /** The parts of a node the federation commands need: identity, keys and store. */
 export interface FederationNode {
@@ -155,27 +156,34 @@ export async function createSpace(ctx: CommandContext, input: { name: string; me
   return id;
 }
 
-/** Joins a space another member proposed: fetches and checks its signed genesis, then says so. */
-export async function joinSpace(ctx: CommandContext, node: FederationNode, space: string): Promise<{ name: string; members: string[] }> {
+/**
+ * Joins a space another member proposed: asks every pinned peer for the space's signed genesis,
+ * checks it, and says so. Peers that offer the space must offer the same genesis: a peer that
+ * knows the id could otherwise found a space of its own under it, naming itself and this node,
+ * and this node's writes meant for the proposer would go to it. Two different geneses are
+ * refused, naming who proposed each, and nothing is applied. Whoever proposed the joined space
+ * is returned, for the administrator to see.
+ */
+export async function joinSpace(
+  ctx: CommandContext,
+  node: FederationNode,
+  space: string,
+): Promise<{ name: string; members: string[]; proposer: string }> {
   authorizeFederation(ctx.actor, "space.manage");
   const peers = await node.store.db.connection((sql) => listPeers(sql));
-  let genesis: Event | undefined;
-  for (const p of peers) {
-    const client = createPeerClient(
-      { id: node.config.node, keys: node.keys },
-      { node: p.node, url: p.url, publicKey: importPublicKey(p.public_key) },
-    );
-    try {
-      const res = await client.request("GET", `/federation/v1/spaces/${encodeURIComponent(space)}/genesis`, { timeoutMs: 10_000 });
-      if (res.status !== 200) continue;
-      const parsed = eventSchema.safeParse(JSON.parse(res.body.toString("utf8")));
-      if (parsed.success) genesis = parsed.data;
-      if (genesis) break;
-    } catch {
-      // An unreachable or unaware peer: ask the next one.
-    }
-  }
+  const offered = await Promise.all(peers.map((p) => offeredGenesis(node, p, space)));
+  const distinct = new Map<string, Event>();
+  for (const g of offered) if (g) distinct.set(eventHash(g), g);
+  const [genesis, other] = [...distinct.values()];
   if (!genesis) throw new DomainError("space.unknown", `no peer offers space ${space} to this node`, "space");
+  if (other) {
+    const describe = (g: Event) => `one proposed by ${g.origin} (members ${(g.data as { members: string[] }).members.join(", ")})`;
+    throw new DomainError(
+      "space.bad_genesis",
+      `peers offer different geneses for space ${space}: ${[...distinct.values()].map(describe).join("; ")}; ask the proposing administrator which is right`,
+      "space",
+    );
+  }
   const result = await node.store.apply([genesis]);
   if (result.rejected) throw new DomainError("space.bad_genesis", `the space's genesis was refused: ${result.rejected.reason}`, "space");
   await ctx.store.write(async (tx) => {
@@ -186,7 +194,28 @@ export async function joinSpace(ctx: CommandContext, node: FederationNode, space
     if (joined.length === 0) await tx.append([{ space, type: "space.joined", subject: space, actor: actorName(ctx.actor), data: {} }]);
   });
   const data = genesis.data as { name: string; members: string[] };
-  return { name: data.name, members: data.members };
+  return { name: data.name, members: data.members, proposer: genesis.origin };
+}
+
+/** The genesis of `space` as one peer offers it: a `space.created` at seq 1 of that space, or nothing. */
+async function offeredGenesis(node: FederationNode, peer: PeerRow, space: string): Promise<Event | undefined> {
+  const client = createPeerClient(
+    { id: node.config.node, keys: node.keys },
+    { node: peer.node, url: peer.url, publicKey: importPublicKey(peer.public_key) },
+  );
+  try {
+    const res = await client.request("GET", `/federation/v1/spaces/${encodeURIComponent(space)}/genesis`, { timeoutMs: 10_000 });
+    if (res.status !== 200) return undefined;
+    const parsed = eventSchema.safeParse(JSON.parse(res.body.toString("utf8")));
+    if (!parsed.success) return undefined;
+    const g = parsed.data;
+    // Signature, membership and the rest are the store's to check when it is applied.
+    return g.type === "space.created" && g.seq === 1 && g.space === space && g.subject === space ? g : undefined;
+  } catch {
+    return undefined; // an unreachable or unaware peer
+  } finally {
+    client.close();
+  }
 }
 
 /** Records a refused event and the reason; its stream stays halted until an operator acts. */

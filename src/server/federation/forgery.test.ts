@@ -4,6 +4,7 @@ import { sampleModel } from "../../../test/fixtures/sample-model";
 import { createCluster } from "../../../test/helpers/cluster";
 import { adminOf, type Cluster, disposeCluster, sleep, waitFor } from "../../../test/helpers/federation";
 import { extend, type RoguePeer, type Step, startRoguePeer } from "../../../test/helpers/rogue-peer";
+import type { DomainError } from "../../core/errors";
 import { generateNodeKeys, sha256Hex } from "../../core/log/crypto";
 import { type Event, NATIONAL_SPACE } from "../../core/log/envelope";
 import { uuidv7 } from "../../core/log/ids";
@@ -292,6 +293,34 @@ describe("forged events from a peer", { concurrency: true }, () => {
     await waitFor("br's note and ve's remark on co", async () => (await headOn(space, "br")) === 2 && (await headOn(space, "ve")) === 2);
     assert.deepEqual(await quarantined(space, "ve"), []);
     assert.equal(await held(veChain[1] as Event), true);
+  });
+
+  it("refuses to join a space for which two peers offer different geneses, and says who proposed the one it joins", async () => {
+    // ar, another pinned peer, knows the id of a space ve proposed to co and offers a genesis
+    // of its own under it, naming itself and co: co would be writing to ar, not to ve.
+    const arKeys = generateNodeKeys();
+    const ar = await startRoguePeer("ar", arKeys, { id: "co", publicKey: co.node.keys.publicKey });
+    try {
+      await pin("ar", arKeys, ar.url);
+      await waitFor("ar's key on co", () => co.node.keyOf("ar"), 10_000, 100);
+      const space = uuidv7();
+      const founding = (origin: string, key: typeof veKeys.privateKey, members: string[]) =>
+        extend([], { space, origin, key }, [{ type: "space.created", subject: space, data: { name: "binacional", members } }])[0] as Event;
+      const real = founding("ve", veKeys.privateKey, ["co", "ve"]);
+      rogue.genesis(space, real);
+      ar.genesis(space, founding("ar", arKeys.privateKey, ["ar", "co"]));
+      await assert.rejects(joinSpace(adminOf(co), co.node, space), (err: DomainError) => {
+        assert.equal(err.code, "space.bad_genesis");
+        assert.match(err.message, /one proposed by ar \(members ar, co\); one proposed by ve \(members co, ve\)/);
+        return true;
+      });
+      assert.deepEqual(await co.node.store.heads(space), {}, "nothing of either was applied");
+      // ar relays ve's genesis as it is: one genesis, joined, and its proposer said.
+      ar.genesis(space, real);
+      assert.deepEqual(await joinSpace(adminOf(co), co.node, space), { name: "binacional", members: ["co", "ve"], proposer: "ve" });
+    } finally {
+      await ar.close();
+    }
   });
 
   it("refuses a bad signature that a later, genuinely signed event of the origin chains onto (a small batch: every signature checked)", async () => {

@@ -20,7 +20,9 @@ export function formatMoment(iso: string | null | undefined, lang: string): stri
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "long", timeStyle: "medium" }).format(d);
+  const day = new Intl.DateTimeFormat(locale(lang), { dateStyle: "long" }).format(d);
+  const time = new Intl.DateTimeFormat(locale(lang), { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(d);
+  return `${day}, ${time}`;
 }
 
 /** A span as words: "45 s", "9 min 32 s", "2 h 05 min", "3 d 4 h". */

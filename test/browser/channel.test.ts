@@ -229,6 +229,13 @@ describe("the command channel in the browser, across co and ve", { skip }, () =>
     await article(ve, "Informe diario de novedades").waitFor();
     // Having the conversation open reads the new message: the count goes.
     await mainNav(ve).getByRole("link", { name: "Conversaciones", exact: true }).waitFor({ timeout: 15_000 });
+    // The routine message asked for no acknowledgement: co's receipts show the three stages, no "pending" fourth.
+    const routine = article(co, "Informe diario de novedades");
+    await routine.getByText("✓ Leído 1/1").waitFor({ timeout: 15_000 });
+    await routine.getByRole("button", { name: "Recibos" }).click();
+    const receipts = routine.getByRole("table", { name: /^Recibos del mensaje de comandante@co/ });
+    await receipts.waitFor();
+    assert.deepEqual(await receipts.getByRole("columnheader").allInnerTexts(), ["Destinatario", "Aceptado", "Entregado", "Leído"]);
   });
 
   it("while ve is unreachable co's message waits in a queue, the wait shown, and goes through when ve returns", async () => {

@@ -167,7 +167,11 @@ export function MessageCard({ message: m, replyTarget, canPost, highlight, onRep
 
         <Collapse expanded={showReceipts} id={receiptsId}>
           {receipts.data ? (
-            <ReceiptsTable receipts={receipts.data} label={t("channel.receipts.tableLabel", { author: m.author, time })} />
+            <ReceiptsTable
+              receipts={receipts.data}
+              ackRequired={m.ackRequired}
+              label={t("channel.receipts.tableLabel", { author: m.author, time })}
+            />
           ) : (
             <Text size="xs" c="dimmed">
               {receipts.isError ? t("channel.receipts.unavailable") : t("common.loading")}

@@ -12,9 +12,16 @@ const AT: Record<ReceiptKind, (r: Recipient) => string | null> = {
   acknowledged: (r) => r.acknowledgedAt,
 };
 
-/** Each recipient's receipts with their times: accepted by its node, delivered to its screen, read, acknowledged. */
-export function ReceiptsTable({ receipts, label }: { receipts: ReceiptsView; label: string }) {
+/**
+ * Each recipient's receipts with their times: accepted by its node, delivered to its screen,
+ * read, acknowledged. A message that asked for no acknowledgement shows that column (and the
+ * comment that goes with one) only if someone acknowledged it anyway: otherwise "pending" would
+ * announce something that is not coming.
+ */
+export function ReceiptsTable({ receipts, label, ackRequired }: { receipts: ReceiptsView; label: string; ackRequired: boolean }) {
   const { t, i18n } = useTranslation();
+  const withAck = ackRequired || receipts.recipients.some((r) => r.acknowledgedAt !== null);
+  const kinds = RECEIPT_KINDS.filter((k) => withAck || k !== "acknowledged");
   const cell = (at: string | null) =>
     at ? (
       <Tooltip label={formatMoment(at, i18n.language)}>
@@ -33,12 +40,12 @@ export function ReceiptsTable({ receipts, label }: { receipts: ReceiptsView; lab
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("channel.receipts.recipient")}</Table.Th>
-            {RECEIPT_KINDS.map((k) => (
+            {kinds.map((k) => (
               <Table.Th scope="col" key={k}>
                 {t(`channel.receipts.kind.${k}`)}
               </Table.Th>
             ))}
-            <Table.Th scope="col">{t("channel.receipts.comment")}</Table.Th>
+            {withAck && <Table.Th scope="col">{t("channel.receipts.comment")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -47,10 +54,10 @@ export function ReceiptsTable({ receipts, label }: { receipts: ReceiptsView; lab
               <Table.Th scope="row" fw={600}>
                 {r.member}
               </Table.Th>
-              {RECEIPT_KINDS.map((k) => (
+              {kinds.map((k) => (
                 <Table.Td key={k}>{cell(AT[k](r))}</Table.Td>
               ))}
-              <Table.Td>{r.comment ?? ""}</Table.Td>
+              {withAck && <Table.Td>{r.comment ?? ""}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -295,6 +295,28 @@ describe("forged events from a peer", { concurrency: true }, () => {
     assert.equal(await held(veChain[1] as Event), true);
   });
 
+  it("re-checks in the background every signature of a large page applied on its last one, and quarantines a bad one", async () => {
+    // ve itself signs an event with a wrong key and chains good events onto it: a page of more
+    // than 64 events is applied on its last signature, so only the background check can see it.
+    const space = await createSpace(adminOf(co), { name: "página grande", members: ["ve"] });
+    const steps: Step[] = [joined(space)];
+    for (let i = 0; i < 150; i++) steps.push(created(uuidv7(), `nota ${i}`, i === 70 ? { key: stranger.privateKey } : {}));
+    const chain = extend([], { space, origin: "ve", key: veKeys.privateKey }, steps);
+    rogue.serve(space, "ve", chain);
+    await co.replicator.refresh();
+    const [q] = await waitFor(
+      "the background check's quarantine",
+      async () => {
+        const open = await quarantined(space, "ve");
+        return open.length > 0 ? open : undefined;
+      },
+      30_000,
+    );
+    assert.equal(await headOn(space, "ve"), chain.length, "the page was applied on its last signature");
+    assert.deepEqual({ code: q?.code, seq: Number(q?.seq) }, { code: "bad_signature", seq: 72 });
+    assert.equal((await quarantined(space, "ve")).length, 1);
+  });
+
   it("refuses to join a space for which two peers offer different geneses, and says who proposed the one it joins", async () => {
     // ar, another pinned peer, knows the id of a space ve proposed to co and offers a genesis
     // of its own under it, naming itself and co: co would be writing to ar, not to ve.

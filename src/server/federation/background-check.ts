@@ -1,16 +1,18 @@
 import { type KeyObject, verify } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { canonicalEnvelope } from "../../core/log/canonical";
 import type { Event } from "../../core/log/envelope";
 import { readChain, rowToEvent } from "../db/rows";
 import type { NodeRuntime } from "../node";
+import { createVerifyPool, type VerifyItem } from "./verify-pool";
 
 /**
  * Re-checks, in the background, every signature of the large pages the replicator applied
  * on the strength of their last signature (DESIGN.md: "check the rest in the background").
  * It works in small slices with rests between them. While the replicator is catching up
- * (`yieldWhile`), it verifies one signature at a time and rests three times as long as it
- * worked, so the catch-up keeps the cores; otherwise it takes larger slices, uses libuv's whole
- * pool and rests a quarter as long as it worked, leaving room for live traffic. A bad signature — which only the origin itself
+ * (`yieldWhile`), it verifies on one worker thread and rests three times as long as it worked,
+ * so the catch-up keeps the cores; otherwise it takes larger slices, uses a worker per core
+ * (verify-pool.ts) and rests a quarter as long as it worked, leaving room for live traffic. A bad signature — which only the origin itself
  * could have chained onto — is reported through `onBad`, which quarantines it and so halts
  * that stream.
  */
@@ -27,28 +29,33 @@ const BUSY_SLICE = 100;
 const IDLE_SLICE = 500;
 /** The longest rest between two slices, ms. */
 const MAX_REST_MS = 250;
-/** Signatures verified at once when the replicator is not catching up (libuv's default pool). */
-const IDLE_PARALLEL = 4;
+/** Workers checking at once when the replicator is not catching up: one per core, at most four. */
+const IDLE_PARALLEL = Math.max(1, Math.min(4, availableParallelism()));
 
-/** Verifies on libuv's thread pool, so the check never holds the event loop. */
-function verifyOffLoop(event: Event, key: KeyObject): Promise<boolean> {
+/** An event's signed bytes and signature, or undefined when the signature is not 64 canonical bytes. */
+function itemOf(event: Event): VerifyItem | undefined {
   const sig = Buffer.from(event.sig, "base64url");
-  if (sig.length !== 64 || sig.toString("base64url") !== event.sig) return Promise.resolve(false);
-  return new Promise((resolve) => verify(null, Buffer.from(canonicalEnvelope(event)), key, sig, (err, ok) => resolve(!err && ok)));
+  if (sig.length !== 64 || sig.toString("base64url") !== event.sig) return undefined;
+  return [Buffer.from(canonicalEnvelope(event)), sig];
 }
 
-/** Verifies every event with at most `parallel` verifications in flight; the results in order. */
-async function verifyAll(events: readonly Event[], key: KeyObject, parallel: number): Promise<boolean[]> {
-  const results: boolean[] = new Array(events.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < events.length; i = next++) results[i] = await verifyOffLoop(events[i] as Event, key);
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, events.length) }, worker));
-  return results;
+/** Verifies on libuv's thread pool: what the check falls back to if a worker fails. */
+function verifyOffLoop(item: VerifyItem, key: KeyObject): Promise<boolean> {
+  return new Promise((resolve) => verify(null, item[0], key, item[1], (err, ok) => resolve(!err && ok)));
 }
 
 export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, seq: number) => Promise<void>) {
+  const pool = createVerifyPool(IDLE_PARALLEL);
+  /** Every signature of `events`, checked off the event loop; the results in order. */
+  async function verifyAll(events: readonly Event[], key: KeyObject, parallel: number): Promise<boolean[]> {
+    const items = events.map(itemOf);
+    const wellFormed = items.filter((i): i is VerifyItem => i !== undefined);
+    const checked = await pool
+      .verify(key, wellFormed, parallel)
+      .catch(() => Promise.all(wellFormed.map((item) => verifyOffLoop(item, key))));
+    let k = 0;
+    return items.map((i) => (i === undefined ? false : (checked[k++] ?? false)));
+  }
   const queue: Range[] = [];
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -93,6 +100,7 @@ export function createBackgroundCheck(node: NodeRuntime, onBad: (range: Range, s
     async stop(): Promise<void> {
       stopped = true;
       await running;
+      await pool.close();
     },
     /** Resolves when everything queued so far has been checked (tests, benchmarks). */
     async idle(): Promise<void> {

@@ -12,9 +12,9 @@ import { createVerifyPool, type VerifyItem } from "./verify-pool";
  * It works in small slices with rests between them. While the replicator is catching up
  * (`yieldWhile`), it verifies on one worker thread and rests three times as long as it worked,
  * so the catch-up keeps the cores; otherwise it takes larger slices, uses a worker per core
- * (verify-pool.ts) and rests a quarter as long as it worked, leaving room for live traffic. A bad signature — which only the origin itself
- * could have chained onto — is reported through `onBad`, which quarantines it and so halts
- * that stream.
+ * (verify-pool.ts) and rests a quarter as long as it worked, leaving room for live traffic.
+ * A bad signature — which only the origin itself could have chained onto — is reported
+ * through `onBad`, which quarantines it and so halts that stream.
  */
 export interface Range {
   readonly peer: string;

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { sql } from "../db/kysely";
 import type { Projection } from "../db/projections";
 import { applyIncidentEvent, INCIDENT_TYPES_READ } from "./projection-incidents";
 import { applyPresenceEvent, PRESENCE_TYPES_READ } from "./projection-presence";

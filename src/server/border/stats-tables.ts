@@ -1,6 +1,7 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import { INCIDENT_TYPES } from "../../core/border/schema";
 import type { Dialect } from "../db/database";
+import { sql } from "../db/kysely";
 
 /**
  * The tables of the border-picture read model (dashboards, coverage, map). Plain SQL that

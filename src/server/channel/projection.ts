@@ -1,5 +1,6 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Dialect } from "../db/database";
+import { sql } from "../db/kysely";
 import type { Projection } from "../db/projections";
 import { applyChannelEvent } from "./projection-apply";
 import { applyChannelEvents } from "./projection-batch";

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import BetterSqlite3 from "better-sqlite3";
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { createCheckpointer } from "./checkpointer";
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from "./kysely";
 import type { Tables } from "./tables";
 
 /**

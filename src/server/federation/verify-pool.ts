@@ -30,7 +30,7 @@ export interface VerifyPool {
 
 export function createVerifyPool(size: number): VerifyPool {
   const workers: Worker[] = [];
-  const pending = new Map<number, { resolve: (r: boolean[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { worker: Worker; resolve: (r: boolean[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   let turn = 0;
   let closed = false;
@@ -42,11 +42,12 @@ export function createVerifyPool(size: number): VerifyPool {
       pending.get(id)?.resolve(results);
       pending.delete(id);
     });
-    // A worker that dies fails what it held; the next batch gets a fresh one.
+    // A worker that dies fails the batches it held; the next batch gets a fresh one.
     const fail = (err: Error) => {
       const i = workers.indexOf(worker);
       if (i >= 0) workers.splice(i, 1);
       for (const [id, p] of pending) {
+        if (p.worker !== worker) continue;
         p.reject(err);
         pending.delete(id);
       }
@@ -65,8 +66,9 @@ export function createVerifyPool(size: number): VerifyPool {
     new Promise((resolve, reject) => {
       if (closed) return reject(new Error("the verify pool is closed"));
       const id = next++;
-      pending.set(id, { resolve, reject });
-      workerFor().postMessage({ id, key, items });
+      const worker = workerFor();
+      pending.set(id, { worker, resolve, reject });
+      worker.postMessage({ id, key, items });
     });
 
   return {

@@ -14,7 +14,8 @@ import {
 } from "../server/border/commands";
 import type { Side } from "./demo-border-data";
 import type { BorderPlan } from "./demo-border-plan";
-import { replicated, type SideWriter } from "./demo-border-sides";
+import type { SideWriter } from "./demo-border-sides";
+import { replicated } from "./demo-replicated";
 
 /**
  * Writes a border plan on the two demo nodes through the border commands, in batches of

@@ -3,7 +3,7 @@ import { conversationInput, messageInput } from "../core/channel/schema";
 import type { Actor } from "../server/admin/commands";
 import { createConversation, markConversationRead, postMessage, recordReceipt } from "../server/channel/commands";
 import type { NodeRuntime } from "../server/node";
-import { replicated } from "./demo-border-sides";
+import { replicated } from "./demo-replicated";
 
 /**
  * The demo's command channel (agreement 3): the two commanders' direct conversation and a

@@ -17,8 +17,8 @@ import { tableExists } from "../server/coordination/refs";
 import { recordAssessment, recordRiskFactor, recordThreatActor, reviseAssessment } from "../server/coordination/threat-commands";
 import { createUnit, patchUnit } from "../server/coordination/unit-commands";
 import type { NodeRuntime } from "../server/node";
-import { replicated } from "./demo-border-sides";
 import { ACTIONS, AGENDA, DECISIONS, GROUPS, ILLUSTRATIVE, INFORMATION, MINUTES, REPORTS, ZONES } from "./demo-coordination-data";
+import { replicated } from "./demo-replicated";
 
 /**
  * The coordination demo (issue 7, agreement 4), seeded after the border picture whose sectors

@@ -10,9 +10,9 @@ import {
 } from "../server/commitments/commands";
 import type { NodeRuntime } from "../server/node";
 import { seedBorder } from "./demo-border";
-import { replicated } from "./demo-border-sides";
 import { seedChannel } from "./demo-channel";
 import { seedCoordination } from "./demo-coordination";
+import { replicated } from "./demo-replicated";
 
 /**
  * The demo's commitments: the joint statement of 11 May 2023 and its five agreements (a
